@@ -1,0 +1,89 @@
+package dev.backprop.loss;
+
+import dev.backprop.autodiff.Op;
+import dev.backprop.tensor.Matrix;
+import dev.backprop.tensor.Shape;
+
+/**
+ * Softmax fused with cross-entropy, from logits {@code Z} (classes x examples) and target distributions {@code T}
+ * (usually one-hot columns): {@code L = sum_j sum_k T_kj (lse_j - Z_kj)}, where
+ * {@code lse_j = m_j + log sum_k exp(Z_kj - m_j)} and {@code m_j = max_k Z_kj}. Never takes the log of a softmax
+ * that underflowed, so the loss and gradient stay finite for any finite logits.
+ *
+ * <p>Backward: {@code dZ_kj += g (p_kj sum_i T_ij - T_kj)} with {@code p = softmax(Z)}, which is
+ * {@code g (p - T)} for one-hot targets; {@code dT_kj += g (lse_j - Z_kj)}.
+ */
+public final class SoftmaxCrossEntropy implements Op {
+
+    @Override
+    public String name() {
+        return "softmax_cross_entropy";
+    }
+
+    @Override
+    public Shape outputShape(Shape... inputs) {
+        return LossShapes.scalarOfPair(name(), inputs);
+    }
+
+    /** {@code log sum_k exp(Z_kj)} of column {@code j}, computed with the max subtracted. */
+    public static double logSumExp(Matrix z, int column) {
+        int k = z.rows();
+        int base = column * k;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < k; r++) {
+            max = Math.max(max, z.get(base + r));
+        }
+        double s = 0;
+        for (int r = 0; r < k; r++) {
+            s += Math.exp(z.get(base + r) - max);
+        }
+        return max + Math.log(s);
+    }
+
+    @Override
+    public void forward(Matrix[] in, Matrix out) {
+        Matrix z = in[0];
+        Matrix t = in[1];
+        int k = z.rows();
+        double loss = 0;
+        for (int j = 0; j < z.cols(); j++) {
+            double lse = logSumExp(z, j);
+            int base = j * k;
+            for (int r = 0; r < k; r++) {
+                double target = t.get(base + r);
+                if (target != 0) {
+                    loss += target * (lse - z.get(base + r));
+                }
+            }
+        }
+        out.set(0, loss);
+    }
+
+    @Override
+    public void backward(Matrix[] in, Matrix out, Matrix gradOut, Matrix[] gradIn) {
+        Matrix z = in[0];
+        Matrix t = in[1];
+        Matrix dz = gradIn[0];
+        Matrix dt = gradIn[1];
+        double g = gradOut.get(0);
+        int k = z.rows();
+        for (int j = 0; j < z.cols(); j++) {
+            double lse = logSumExp(z, j);
+            int base = j * k;
+            double targetMass = 0;
+            for (int r = 0; r < k; r++) {
+                targetMass += t.get(base + r);
+            }
+            for (int r = 0; r < k; r++) {
+                int i = base + r;
+                if (dz != null) {
+                    double p = Math.exp(z.get(i) - lse);
+                    dz.set(i, dz.get(i) + g * (p * targetMass - t.get(i)));
+                }
+                if (dt != null) {
+                    dt.set(i, dt.get(i) + g * (lse - z.get(i)));
+                }
+            }
+        }
+    }
+}

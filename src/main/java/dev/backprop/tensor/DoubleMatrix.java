@@ -1,0 +1,42 @@
+package dev.backprop.tensor;
+
+/** A matrix of 64-bit values in a {@code double[]}. */
+public final class DoubleMatrix extends Matrix {
+
+    private final double[] data;
+
+    public DoubleMatrix(double[] data, int offset, int rows, int cols) {
+        super(rows, cols, offset);
+        if (offset < 0 || (long) offset + (long) rows * cols > data.length) {
+            throw new ShapeException(rows + "x" + cols + " at offset " + offset + " does not fit an array of "
+                    + data.length);
+        }
+        this.data = data;
+    }
+
+    /** The backing array; element (0, 0) is at {@link #offset()}. */
+    public double[] data() {
+        return data;
+    }
+
+    @Override
+    public Precision precision() {
+        return Precision.DOUBLE;
+    }
+
+    @Override
+    public double get(int i) {
+        return data[offset + i];
+    }
+
+    @Override
+    public void set(int i, double value) {
+        data[offset + i] = value;
+    }
+
+    @Override
+    public Matrix view(int start, int viewRows, int viewCols) {
+        checkRange(start, viewRows, viewCols);
+        return new DoubleMatrix(data, offset + start, viewRows, viewCols);
+    }
+}
