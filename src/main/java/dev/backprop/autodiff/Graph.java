@@ -117,7 +117,18 @@ public final class Graph {
 
     /** Computes every op node from its parents, in tape order. */
     public void forward() {
-        for (Node node : tape) {
+        if (!tape.isEmpty()) {
+            forwardTo(tape.get(tape.size() - 1));
+        }
+    }
+
+    /**
+     * Computes the nodes of the tape up to and including {@code last}, in tape order; nodes recorded after it
+     * (a loss whose targets are not given, for example) are left alone.
+     */
+    public void forwardTo(Node last) {
+        for (int index = 0; index <= last.index; index++) {
+            Node node = tape.get(index);
             if (node.op == null) {
                 if (node.value == null) {
                     throw new IllegalStateException("node " + node.name + " has no value: set it before forward");

@@ -1,0 +1,22 @@
+package dev.backprop.data;
+
+/** Malformed input data; the message names the source file and the 1-based line number. */
+public final class DataFormatException extends RuntimeException {
+
+    private final String source;
+    private final long line;
+
+    public DataFormatException(String source, long line, String problem) {
+        super(source + " line " + line + ": " + problem);
+        this.source = source;
+        this.line = line;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public long line() {
+        return line;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.backprop.nn;
+
+import dev.backprop.autodiff.Graph;
+import dev.backprop.autodiff.Node;
+import dev.backprop.autodiff.ops.Sigmoid;
+import dev.backprop.loss.BinaryCrossEntropyWithLogits;
+import dev.backprop.loss.SoftmaxCrossEntropy;
+import dev.backprop.loss.SquaredError;
+import dev.backprop.tensor.Matrix;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The output layer's function paired with its loss. The network's last affine layer produces logits {@code z};
+ * the loss is attached to {@code z} in the stable fused form where one exists, and {@link #predict} turns logits
+ * into what users see (class probabilities or values).
+ */
+public enum OutputLoss {
+    /** Softmax over the classes with cross-entropy against one-hot targets: multiclass classification. */
+    SOFTMAX_CROSS_ENTROPY(true),
+    /** Sigmoid with binary cross-entropy (from logits) against 0/1 targets: binary or multi-label classification. */
+    SIGMOID_BINARY_CROSS_ENTROPY(true),
+    /** Identity output with least squares 1/2 (y - t)^2: regression. */
+    IDENTITY_SQUARED_ERROR(false),
+    /** Sigmoid output with least squares 1/2 (y - t)^2: the worked example's pairing. */
+    SIGMOID_SQUARED_ERROR(false);
+
+    private final boolean classification;
+
+    OutputLoss(boolean classification) {
+        this.classification = classification;
+    }
+
+    /** Whether targets are classes (one-hot or 0/1) rather than real values. */
+    public boolean isClassification() {
+        return classification;
+    }
+
+    /** Appends the loss of {@code logits} against {@code targets} to {@code graph}: the 1x1 sum over examples. */
+    public Node attach(Graph graph, Node logits, Node targets) {
+        return switch (this) {
+            case SOFTMAX_CROSS_ENTROPY -> graph.apply("loss", new SoftmaxCrossEntropy(), logits, targets);
+            case SIGMOID_BINARY_CROSS_ENTROPY ->
+                    graph.apply("loss", new BinaryCrossEntropyWithLogits(), logits, targets);
+            case IDENTITY_SQUARED_ERROR -> graph.apply("loss", new SquaredError(), logits, targets);
+            case SIGMOID_SQUARED_ERROR -> graph.apply("loss", new SquaredError(),
+                    graph.apply("output", new Sigmoid(), logits), targets);
+        };
+    }
+
+    /** Writes the network's output for {@code logits} into {@code out} (same shape). */
+    public void predict(Matrix logits, Matrix out) {
+        switch (this) {
+            case SOFTMAX_CROSS_ENTROPY -> softmax(logits, out);
+            case SIGMOID_BINARY_CROSS_ENTROPY, SIGMOID_SQUARED_ERROR -> logits.map(Sigmoid::sigmoid, out);
+            case IDENTITY_SQUARED_ERROR -> out.copyFrom(logits);
+        }
+    }
+
+    private static void softmax(Matrix logits, Matrix out) {
+        int k = logits.rows();
+        for (int j = 0; j < logits.cols(); j++) {
+            double lse = SoftmaxCrossEntropy.logSumExp(logits, j);
+            for (int r = 0; r < k; r++) {
+                int i = j * k + r;
+                out.set(i, Math.exp(logits.get(i) - lse));
+            }
+        }
+    }
+
+    /** The name used in configuration, for example {@code softmax_cross_entropy}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a configuration name; the error lists the allowed names. */
+    public static OutputLoss parse(String text) {
+        for (OutputLoss o : values()) {
+            if (o.configName().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown output/loss '" + text + "'; allowed: " + allowed());
+    }
+
+    /** The allowed configuration names, comma-separated. */
+    public static String allowed() {
+        return Arrays.stream(values()).map(OutputLoss::configName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.backprop.train;
+
+import dev.backprop.data.Block;
+import dev.backprop.nn.FlatParameters;
+import dev.backprop.nn.MlpGraph;
+import dev.backprop.nn.ParameterLayout;
+import dev.backprop.tensor.Matrix;
+import dev.backprop.tensor.Precision;
+
+/**
+ * The sum over some examples of the data loss and of its gradient, with the number of examples: what one
+ * partition computes and what partitions merge. The driver divides by {@link #count()} once, at the end, so that
+ * the mean is over all examples and not a mean of block means.
+ */
+public final class GradientSum {
+
+    private double loss;
+    private long count;
+    private final FlatParameters gradient;
+
+    /** An empty sum for parameters of {@code layout}. */
+    public GradientSum(ParameterLayout layout, Precision precision) {
+        this.gradient = FlatParameters.zeros(layout, precision);
+    }
+
+    /** Adds one block: runs forward and backward on {@code graph}, which must add into {@link #gradient()}. */
+    public void add(MlpGraph graph, Block block) {
+        if (block.size() == 0) {
+            return;
+        }
+        loss += graph.addLossAndGradient(block.features(), block.targets());
+        count += block.size();
+    }
+
+    /** Adds another sum into this one. */
+    public GradientSum merge(GradientSum other) {
+        loss += other.loss;
+        count += other.count;
+        gradient.flat().axpy(1, other.gradient.flat());
+        return this;
+    }
+
+    /** Empties the sum for reuse. */
+    public void clear() {
+        loss = 0;
+        count = 0;
+        gradient.flat().fill(0);
+    }
+
+    /** Summed loss over the examples added. */
+    public double loss() {
+        return loss;
+    }
+
+    /** Examples added. */
+    public long count() {
+        return count;
+    }
+
+    /** Summed gradient over the examples added; an {@link MlpGraph} bound to it adds into it. */
+    public FlatParameters gradient() {
+        return gradient;
+    }
+
+    /** The mean gradient, a new vector: the sum divided by the count. */
+    public Matrix meanGradient() {
+        if (count == 0) {
+            throw new IllegalStateException("no examples were added: the mean gradient is undefined");
+        }
+        Matrix mean = gradient.flat().copy();
+        mean.scale(1.0 / count);
+        return mean;
+    }
+}
