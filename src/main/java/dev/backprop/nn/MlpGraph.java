@@ -74,6 +74,11 @@ public final class MlpGraph {
         return graph;
     }
 
+    /** The logits of the last forward pass (outputs x n): the last affine layer, before the output function. */
+    public Matrix logits() {
+        return logits.value();
+    }
+
     /** The 1x1 loss node (sum over the block's examples). */
     public Node lossNode() {
         return loss;

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * An immutable description of a multilayer perceptron: layer sizes from input to output (at least two), the
  * activation of every hidden layer, and the output with its loss. It holds no weights.
  */
-public record MlpSpec(int[] layerSizes, Activation hidden, OutputLoss output) {
+public record MlpSpec(int[] layerSizes, Activation hidden, OutputLoss output) implements java.io.Serializable {
 
     public MlpSpec {
         if (layerSizes == null || layerSizes.length < 2) {

@@ -70,6 +70,36 @@ public enum OutputLoss {
         }
     }
 
+    /**
+     * The class predicted for example {@code column} from its logits: the largest logit, or for a single output
+     * 1 when the logit is at least 0 (the sigmoid at least 0.5).
+     */
+    public static int predictedClass(Matrix logits, int column) {
+        return argmax(logits, column, 0);
+    }
+
+    /**
+     * The class of a target or probability column: its largest value, or for a single row 1 when the value is at
+     * least 0.5.
+     */
+    public static int targetClass(Matrix targets, int column) {
+        return argmax(targets, column, 0.5);
+    }
+
+    private static int argmax(Matrix m, int column, double threshold) {
+        int k = m.rows();
+        if (k == 1) {
+            return m.get(0, column) >= threshold ? 1 : 0;
+        }
+        int best = 0;
+        for (int r = 1; r < k; r++) {
+            if (m.get(r, column) > m.get(best, column)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
     /** The name used in configuration, for example {@code softmax_cross_entropy}. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);

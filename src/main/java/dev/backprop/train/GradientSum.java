@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.Block;
 import dev.backprop.nn.FlatParameters;
 import dev.backprop.nn.MlpGraph;
+import dev.backprop.nn.OutputLoss;
 import dev.backprop.nn.ParameterLayout;
 import dev.backprop.tensor.Matrix;
 import dev.backprop.tensor.Precision;
@@ -16,6 +17,7 @@ public final class GradientSum {
 
     private double loss;
     private long count;
+    private long correct;
     private final FlatParameters gradient;
 
     /** An empty sum for parameters of {@code layout}. */
@@ -25,17 +27,37 @@ public final class GradientSum {
 
     /** Adds one block: runs forward and backward on {@code graph}, which must add into {@link #gradient()}. */
     public void add(MlpGraph graph, Block block) {
-        if (block.size() == 0) {
-            return;
+        if (block.size() > 0) {
+            loss += graph.addLossAndGradient(block.features(), block.targets());
+            countExamples(graph, block);
         }
-        loss += graph.addLossAndGradient(block.features(), block.targets());
+    }
+
+    /** Adds one block's loss and correct predictions only: forward, no backward, gradient untouched. */
+    public void addLoss(MlpGraph graph, Block block) {
+        if (block.size() > 0) {
+            loss += graph.loss(block.features(), block.targets());
+            countExamples(graph, block);
+        }
+    }
+
+    private void countExamples(MlpGraph graph, Block block) {
         count += block.size();
+        if (graph.spec().output().isClassification()) {
+            Matrix logits = graph.logits();
+            for (int j = 0; j < block.size(); j++) {
+                if (OutputLoss.predictedClass(logits, j) == OutputLoss.targetClass(block.targets(), j)) {
+                    correct++;
+                }
+            }
+        }
     }
 
     /** Adds another sum into this one. */
     public GradientSum merge(GradientSum other) {
         loss += other.loss;
         count += other.count;
+        correct += other.correct;
         gradient.flat().axpy(1, other.gradient.flat());
         return this;
     }
@@ -44,6 +66,7 @@ public final class GradientSum {
     public void clear() {
         loss = 0;
         count = 0;
+        correct = 0;
         gradient.flat().fill(0);
     }
 
@@ -55,6 +78,11 @@ public final class GradientSum {
     /** Examples added. */
     public long count() {
         return count;
+    }
+
+    /** Examples whose predicted class (from the logits before the step) was right; 0 for regression. */
+    public long correct() {
+        return correct;
     }
 
     /** Summed gradient over the examples added; an {@link MlpGraph} bound to it adds into it. */

@@ -3,6 +3,7 @@ package dev.backprop.train;
 import dev.backprop.data.Block;
 import dev.backprop.nn.FlatParameters;
 import dev.backprop.nn.MlpGraph;
+import dev.backprop.nn.OutputLoss;
 import dev.backprop.optim.GradientDescent;
 import dev.backprop.tensor.Matrix;
 
@@ -87,27 +88,12 @@ public final class LocalTrainer {
         for (Block block : blocks) {
             Matrix out = graph.predict(block.features());
             for (int j = 0; j < block.size(); j++) {
-                if (predictedClass(out, j) == predictedClass(block.targets(), j)) {
+                if (OutputLoss.targetClass(out, j) == OutputLoss.targetClass(block.targets(), j)) {
                     correct++;
                 }
             }
             total += block.size();
         }
         return total == 0 ? Double.NaN : (double) correct / total;
-    }
-
-    /** Argmax of column {@code j}; for a single row, 1 when the value is at least 0.5. */
-    public static int predictedClass(Matrix outputs, int j) {
-        int k = outputs.rows();
-        if (k == 1) {
-            return outputs.get(0, j) >= 0.5 ? 1 : 0;
-        }
-        int best = 0;
-        for (int r = 1; r < k; r++) {
-            if (outputs.get(r, j) > outputs.get(best, j)) {
-                best = r;
-            }
-        }
-        return best;
     }
 }

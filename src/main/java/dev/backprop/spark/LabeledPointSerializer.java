@@ -1,0 +1,28 @@
+package dev.backprop.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import dev.backprop.data.LabeledPoint;
+
+/** Kryo form of a labelled point: label, number of features present, indices, values. */
+final class LabeledPointSerializer extends Serializer<LabeledPoint> {
+
+    @Override
+    public void write(Kryo kryo, Output output, LabeledPoint p) {
+        output.writeDouble(p.label());
+        output.writeInt(p.indices().length, true);
+        output.writeInts(p.indices(), true);
+        output.writeDoubles(p.values());
+    }
+
+    @Override
+    public LabeledPoint read(Kryo kryo, Input input, Class<LabeledPoint> type) {
+        double label = input.readDouble();
+        int n = input.readInt(true);
+        int[] indices = input.readInts(n, true);
+        double[] values = input.readDoubles(n);
+        return new LabeledPoint(label, indices, values);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.backprop.spark;
+
+import dev.backprop.tensor.Matrix;
+import dev.backprop.train.GradientSum;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a partition, or a group of partitions, sends up the aggregation tree: its position (the partition index,
+ * then the group index at each level), the summed loss, the example count, the count of correct predictions and,
+ * for a gradient pass, the summed gradient as a flat vector.
+ */
+final class PartialSum {
+
+    final int index;
+    final double loss;
+    final long count;
+    final long correct;
+    /** The summed gradient (parameters x 1), or null for a pass that computes metrics only. */
+    final Matrix gradient;
+
+    PartialSum(int index, double loss, long count, long correct, Matrix gradient) {
+        this.index = index;
+        this.loss = loss;
+        this.count = count;
+        this.correct = correct;
+        this.gradient = gradient;
+    }
+
+    static PartialSum of(int index, GradientSum sum, boolean withGradient) {
+        return new PartialSum(index, sum.loss(), sum.count(), sum.correct(),
+                withGradient ? sum.gradient().flat() : null);
+    }
+
+    /**
+     * The sum of {@code parts} taken in increasing index order, whatever order they arrived in, so that the
+     * floating-point result does not depend on which task finished first. The result carries {@code index}.
+     */
+    static PartialSum sumInIndexOrder(int index, List<PartialSum> parts) {
+        parts.sort(Comparator.comparingInt(p -> p.index));
+        double loss = 0;
+        long count = 0;
+        long correct = 0;
+        Matrix gradient = null;
+        for (PartialSum p : parts) {
+            loss += p.loss;
+            count += p.count;
+            correct += p.correct;
+            if (p.gradient != null) {
+                if (gradient == null) {
+                    gradient = p.gradient.copy();
+                } else {
+                    gradient.axpy(1, p.gradient);
+                }
+            }
+        }
+        return new PartialSum(index, loss, count, correct, gradient);
+    }
+}
