@@ -5,11 +5,18 @@ public final class DataFormatException extends RuntimeException {
 
     private final String source;
     private final long line;
+    private final String problem;
 
     public DataFormatException(String source, long line, String problem) {
         super(source + " line " + line + ": " + problem);
         this.source = source;
         this.line = line;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the source and line. */
+    public String problem() {
+        return problem;
     }
 
     public String source() {

@@ -3,13 +3,16 @@ package dev.backprop.data;
 import dev.backprop.tensor.Matrix;
 
 /** How a label becomes a column of the target matrix. */
-public sealed interface TargetEncoding {
+public sealed interface TargetEncoding extends java.io.Serializable {
 
     /** Rows of the target matrix. */
     int width();
 
     /** Writes the target of {@code label} into column {@code column} of {@code targets}. */
     void encode(double label, Matrix targets, int column, String source, long line);
+
+    /** Throws {@link DataFormatException} naming {@code source} and {@code line} if {@code label} cannot be encoded. */
+    void check(double label, String source, long line);
 
     /** Class labels 0..classes-1 as one-hot columns (softmax outputs). */
     record OneHot(int classes) implements TargetEncoding {
@@ -22,6 +25,11 @@ public sealed interface TargetEncoding {
         public void encode(double label, Matrix targets, int column, String source, long line) {
             int k = classIndex(label, classes, source, line);
             targets.set(k, column, 1);
+        }
+
+        @Override
+        public void check(double label, String source, long line) {
+            classIndex(label, classes, source, line);
         }
     }
 
@@ -36,6 +44,11 @@ public sealed interface TargetEncoding {
         public void encode(double label, Matrix targets, int column, String source, long line) {
             targets.set(0, column, classIndex(label, 2, source, line));
         }
+
+        @Override
+        public void check(double label, String source, long line) {
+            classIndex(label, 2, source, line);
+        }
     }
 
     /** A real-valued label as is (regression with one output). */
@@ -48,6 +61,13 @@ public sealed interface TargetEncoding {
         @Override
         public void encode(double label, Matrix targets, int column, String source, long line) {
             targets.set(0, column, label);
+        }
+
+        @Override
+        public void check(double label, String source, long line) {
+            if (!Double.isFinite(label)) {
+                throw new DataFormatException(source, line, "target " + label + " is not a finite number");
+            }
         }
     }
 

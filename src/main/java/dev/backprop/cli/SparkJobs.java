@@ -1,0 +1,58 @@
+package dev.backprop.cli;
+
+import dev.backprop.spark.KryoRegistrator;
+import dev.backprop.tensor.Blas;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.nio.file.Path;
+
+/** What every Spark job shares: its context with the project's defaults, and path resolution. */
+final class SparkJobs {
+
+    /** Local mode on all cores, each failed task retried up to 4 times. */
+    static final String DEFAULT_MASTER = "local[*,4]";
+
+    private SparkJobs() {
+    }
+
+    /**
+     * A context for {@code appName}. Settings given to spark-submit (master, conf/spark-defaults.conf) win; where
+     * they are missing: local mode on all cores with retries, and Kryo with the project's registrator and
+     * registration required.
+     */
+    static JavaSparkContext start(String appName) {
+        SparkConf conf = new SparkConf()
+                .setAppName(appName)
+                .setIfMissing("spark.master", DEFAULT_MASTER)
+                .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                .setIfMissing("spark.kryo.registrator", KryoRegistrator.class.getName())
+                .setIfMissing("spark.kryo.registrationRequired", "true");
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        spark.setLogLevel("WARN");
+        return spark;
+    }
+
+    /** The BLAS implementation in use, short: {@code native}, {@code vector} or {@code java}. */
+    static String blasName() {
+        String impl = Blas.implementation();
+        if (impl.contains("JNI") || impl.contains("Native")) {
+            return "native";
+        }
+        return impl.contains("Vector") ? "vector" : "java";
+    }
+
+    /**
+     * A path as the user meant it: URIs ({@code hdfs://}, {@code s3a://}, {@code file:}) and absolute paths as
+     * they are; a relative path from the command line against the working directory, and one from a
+     * configuration file or a default against the project home ({@code -Dbackprop.home}, set by the job scripts).
+     */
+    static String resolve(String path, boolean fromCommandLine) {
+        if (path.isEmpty() || path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || Path.of(path).isAbsolute()) {
+            return path;
+        }
+        String base = fromCommandLine ? System.getProperty("user.dir")
+                : System.getProperty("backprop.home", System.getProperty("user.dir"));
+        return Path.of(base).resolve(path).normalize().toString();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.backprop.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * Where a line came from, for error messages: the file and the 1-based line number. A task reading a split that
+ * starts inside a file knows only the line's position within the split; the lines before the split are counted
+ * from the file itself, and only when an error is reported.
+ */
+final class LineSource implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final long splitStart;
+
+    LineSource(String file, long splitStart) {
+        this.file = file;
+        this.splitStart = splitStart;
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** The file's line number of the {@code lineInSplit}-th (1-based) line of the split. */
+    long lineNumber(long lineInSplit) {
+        return splitStart == 0 ? lineInSplit : linesBefore(splitStart) + lineInSplit;
+    }
+
+    private long linesBefore(long offset) {
+        Path path = new Path(file);
+        try (FSDataInputStream in = path.getFileSystem(new Configuration()).open(path)) {
+            long lines = 0;
+            byte[] buffer = new byte[1 << 16];
+            long remaining = offset;
+            while (remaining > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                remaining -= n;
+            }
+            return lines;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+}
