@@ -14,6 +14,9 @@ final class TrainSettings {
     static final String DATA_FORMAT = "data.format";
     static final String DATA_FEATURES = "data.features";
     static final String DATA_CLASSES = "data.classes";
+    static final String DATA_LABEL = "data.label";
+    static final String DATA_HEADER = "data.header";
+    static final String DATA_DELIMITER = "data.delimiter";
     static final String NET_HIDDEN = "net.hidden";
     static final String NET_ACTIVATION = "net.activation";
     static final String NET_OUTPUT = "net.output";
@@ -34,9 +37,12 @@ final class TrainSettings {
     static final List<Setting> ALL = List.of(
             Setting.text(DATA_TRAIN, "src/data/mnist-10k/train.libsvm.gz", false),
             Setting.text(DATA_TEST, "src/data/mnist-10k/test.libsvm.gz", true),
-            Setting.choice(DATA_FORMAT, "libsvm", List.of("libsvm")),
+            Setting.choice(DATA_FORMAT, "libsvm", List.of("libsvm", "csv")),
             Setting.integer(DATA_FEATURES, "784", 0),
             Setting.integer(DATA_CLASSES, "10", 0),
+            Setting.text(DATA_LABEL, "-1", false),
+            Setting.flag(DATA_HEADER, "false"),
+            Setting.text(DATA_DELIMITER, ",", false),
             Setting.sizes(NET_HIDDEN, "64"),
             Setting.choice(NET_ACTIVATION, "relu", Arrays.asList(Activation.allowed().split(", "))),
             Setting.choice(NET_OUTPUT, "softmax_cross_entropy", Arrays.asList(OutputLoss.allowed().split(", "))),

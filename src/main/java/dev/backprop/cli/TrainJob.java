@@ -1,0 +1,255 @@
+package dev.backprop.cli;
+
+import dev.backprop.data.Block;
+import dev.backprop.data.LabeledPoint;
+import dev.backprop.data.TargetEncoding;
+import dev.backprop.model.TrainedModel;
+import dev.backprop.nn.Activation;
+import dev.backprop.nn.FlatParameters;
+import dev.backprop.nn.MlpSpec;
+import dev.backprop.nn.OutputLoss;
+import dev.backprop.nn.ParameterLayout;
+import dev.backprop.spark.DistributedOptions;
+import dev.backprop.spark.DistributedTrainer;
+import dev.backprop.spark.ExampleLoader;
+import dev.backprop.spark.ModelStore;
+import dev.backprop.spark.PassResult;
+import dev.backprop.tensor.Precision;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The training job: {@code jobs/train.sh [--conf FILE] [key=value ...]}. Loads and caches the data on the
+ * executors, trains with full-batch gradient descent on Spark, prints a line per epoch, saves the model, and ends
+ * with one JSON line of results.
+ */
+public final class TrainJob {
+
+    private final Settings settings;
+    private final PrintStream out;
+
+    private TrainJob(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the job; returns the exit code (0 success, 1 failure, 2 bad usage or configuration). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Settings settings;
+        try {
+            settings = parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: jobs/train.sh [--master URL] [--conf FILE] [key=value ...]");
+            return ExitCodes.USAGE;
+        }
+        try {
+            new TrainJob(settings, out).train();
+            return ExitCodes.SUCCESS;
+        } catch (RuntimeException | IOException e) {
+            err.println("error: " + JobFailures.describe(e));
+            return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        }
+    }
+
+    /** The settings of {@code --conf FILE} (optional) and {@code key=value} arguments. */
+    static Settings parse(String[] args) {
+        Settings settings = new Settings(TrainSettings.ALL);
+        List<String> keyValues = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--conf")) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException("--conf needs a file");
+                }
+                settings.applyFile(Path.of(args[++i]));
+            } else {
+                keyValues.add(args[i]);
+            }
+        }
+        return settings.applyArguments(keyValues);
+    }
+
+    private String path(String key) {
+        return SparkJobs.resolve(settings.text(key), settings.fromCommandLine(key));
+    }
+
+    private void train() throws IOException {
+        long jobStart = System.nanoTime();
+        Precision precision = settings.text(TrainSettings.PRECISION).equals("double") ? Precision.DOUBLE
+                : Precision.FLOAT;
+        String modelPath = path(TrainSettings.MODEL_OUT);
+        try (JavaSparkContext spark = SparkJobs.start("backprop-spark train")) {
+            int partitions = settings.integer(TrainSettings.PARTITIONS) > 0
+                    ? settings.integer(TrainSettings.PARTITIONS) : spark.defaultParallelism();
+            out.printf(Locale.ROOT, "BLAS %s (%s), precision %s, master %s, %d partitions%n", SparkJobs.blasName(),
+                    dev.backprop.tensor.Blas.implementation(), precision == Precision.FLOAT ? "float32" : "float64",
+                    spark.master(), partitions);
+
+            long loadStart = System.nanoTime();
+            String trainPath = path(TrainSettings.DATA_TRAIN);
+            DataFormat trainFormat = DataFormat.of(settings, trainPath, spark.hadoopConfiguration());
+            int features = trainFormat.features() > 0 ? trainFormat.features()
+                    : inferFeatures(spark, trainPath, trainFormat);
+            MlpSpec spec = spec(features);
+            out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
+            TargetEncoding encoding = encoding(spec);
+            JavaRDD<Block> train = load(spark, trainPath, trainFormat, spec, encoding, precision, partitions,
+                    settings.flag(TrainSettings.SHUFFLE));
+            long examples = countExamples(train);
+            String testPath = path(TrainSettings.DATA_TEST);
+            JavaRDD<Block> test = null;
+            if (!testPath.isEmpty()) {
+                DataFormat testFormat = DataFormat.of(settings, testPath, spark.hadoopConfiguration());
+                if (testFormat.features() > 0 && testFormat.features() != features) {
+                    throw new UsageException("the test data " + testPath + " has " + testFormat.features()
+                            + " features, the training data " + features);
+                }
+                test = load(spark, testPath, testFormat, spec, encoding, precision, partitions, false);
+            }
+            long testExamples = test == null ? 0 : countExamples(test);
+            double loadSeconds = seconds(loadStart);
+            out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s%n", examples, testExamples,
+                    loadSeconds);
+            if (examples == 0) {
+                throw new UsageException("the training data " + trainPath + " holds no examples");
+            }
+            final JavaRDD<Block> testBlocks = test;
+
+            FlatParameters parameters = FlatParameters.initialize(new ParameterLayout(spec), precision,
+                    settings.integer(TrainSettings.SEED));
+            DistributedTrainer trainer = new DistributedTrainer(spark, spec, new DistributedOptions(
+                    settings.integer(TrainSettings.EPOCHS), settings.number(TrainSettings.LEARNING_RATE),
+                    settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
+                    settings.integer(TrainSettings.AGGREGATION_DEPTH)));
+            EpochPrinter printer = new EpochPrinter(out, spec.output().isClassification(), examples);
+            int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
+            long trainStart = System.nanoTime();
+            trainer.train(train, parameters, (epoch, pass, s) -> {
+                PassResult testPass = testBlocks != null && evalEvery > 0
+                        && (epoch % evalEvery == 0 || epoch == settings.integer(TrainSettings.EPOCHS))
+                        ? trainer.pass(testBlocks, parameters, false, epoch) : null;
+                printer.print(epoch, pass, testPass, s);
+            });
+            double trainSeconds = seconds(trainStart);
+
+            spark.setJobDescription("final evaluation");
+            PassResult finalTrain = trainer.pass(train, parameters, false, 0);
+            PassResult finalTest = test == null ? null : trainer.pass(test, parameters, false, 0);
+            Map<String, Object> results = new LinkedHashMap<>();
+            if (spec.output().isClassification()) {
+                results.put("train_accuracy", finalTrain.accuracy());
+                if (finalTest != null) {
+                    results.put("test_accuracy", finalTest.accuracy());
+                }
+            }
+            results.put("final_loss", finalTrain.meanLoss());
+            if (finalTest != null) {
+                results.put("test_loss", finalTest.meanLoss());
+            }
+            TrainedModel model = new TrainedModel(parameters, modelMetadata(examples, results));
+            ModelStore.save(model, modelPath, spark.hadoopConfiguration(),
+                    settings.flag(TrainSettings.MODEL_OVERWRITE));
+            out.println("model saved to " + modelPath);
+
+            JsonLine json = new JsonLine();
+            results.forEach((k, v) -> json.add(k, ((Number) v).doubleValue()));
+            json.add("epochs", settings.integer(TrainSettings.EPOCHS))
+                    .add("load_seconds", round(loadSeconds))
+                    .add("train_seconds", round(trainSeconds))
+                    .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
+                    .add("total_seconds", round(seconds(jobStart)))
+                    .add("examples", examples)
+                    .add("test_examples", testExamples)
+                    .add("partitions", partitions)
+                    .add("network", spec.toString())
+                    .add("precision", precision == Precision.FLOAT ? "float32" : "float64")
+                    .add("blas", SparkJobs.blasName())
+                    .add("master", spark.master())
+                    .add("model_path", modelPath);
+            out.println(json);
+        }
+    }
+
+    private MlpSpec spec(int features) {
+        OutputLoss output = OutputLoss.parse(settings.text(TrainSettings.NET_OUTPUT));
+        int classes = settings.integer(TrainSettings.DATA_CLASSES);
+        int outputs = switch (output) {
+            case SOFTMAX_CROSS_ENTROPY -> {
+                if (classes < 2) {
+                    throw new UsageException(TrainSettings.DATA_CLASSES + "=" + classes + " is not allowed with "
+                            + TrainSettings.NET_OUTPUT + "=" + output.configName() + "; it needs 2 or more classes");
+                }
+                yield classes;
+            }
+            case SIGMOID_BINARY_CROSS_ENTROPY -> 1;
+            case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> 1;
+        };
+        return MlpSpec.of(features, settings.sizes(TrainSettings.NET_HIDDEN), outputs,
+                Activation.parse(settings.text(TrainSettings.NET_ACTIVATION)), output);
+    }
+
+    private static TargetEncoding encoding(MlpSpec spec) {
+        return switch (spec.output()) {
+            case SOFTMAX_CROSS_ENTROPY -> new TargetEncoding.OneHot(spec.outputs());
+            case SIGMOID_BINARY_CROSS_ENTROPY -> new TargetEncoding.Binary();
+            case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> new TargetEncoding.Value();
+        };
+    }
+
+    private JavaRDD<Block> load(JavaSparkContext spark, String path, DataFormat format, MlpSpec spec,
+                                TargetEncoding encoding, Precision precision, int partitions, boolean shuffle) {
+        spark.setJobDescription("load " + path);
+        JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, path, format.parser(), encoding);
+        points = shuffle ? ExampleLoader.shuffle(points, partitions, settings.integer(TrainSettings.SEED))
+                : points.getNumPartitions() > partitions ? points.coalesce(partitions)
+                : points.repartition(partitions);
+        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding, precision,
+                settings.integer(TrainSettings.BLOCK_SIZE));
+        return blocks.setName(path).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** The width of LIBSVM data whose number of features is not declared: the largest index present. */
+    private static int inferFeatures(JavaSparkContext spark, String path, DataFormat format) {
+        spark.setJobDescription("infer the number of features of " + path);
+        int width = ExampleLoader.read(spark, path, format.parser(), new TargetEncoding.Value())
+                .map(p -> p.maxIndex() + 1).fold(0, Math::max);
+        if (width == 0) {
+            throw new UsageException("cannot infer the number of features of " + path
+                    + ": no example has a feature; set data.features");
+        }
+        return width;
+    }
+
+    private static long countExamples(JavaRDD<Block> blocks) {
+        return blocks.map(Block::size).fold(0, Integer::sum);
+    }
+
+    private Map<String, Object> modelMetadata(long examples, Map<String, Object> results) {
+        Map<String, Object> metadata = new LinkedHashMap<>(settings.asText());
+        metadata.put("examples", examples);
+        metadata.putAll(results);
+        return metadata;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}
