@@ -27,14 +27,19 @@ public final class BlockBuilder {
         this.blockSize = blockSize;
     }
 
-    /** One block holding all of {@code points}, in order. */
+    /** One block holding all of {@code points}, in order; errors count examples from 1. */
     public Block stack(List<LabeledPoint> points, String source) {
+        return stack(points, source, 0);
+    }
+
+    /** Like {@link #stack(List, String)}, with errors numbering example j as {@code first + j + 1}. */
+    private Block stack(List<LabeledPoint> points, String source, long first) {
         Matrix features = Matrix.zeros(precision, numFeatures, points.size());
         Matrix targets = Matrix.zeros(precision, encoding.width(), points.size());
         for (int j = 0; j < points.size(); j++) {
             LabeledPoint p = points.get(j);
             if (p.maxIndex() >= numFeatures) {
-                throw new DataFormatException(source, j + 1, "feature index " + (p.maxIndex() + 1)
+                throw new DataFormatException(source, first + j + 1, "feature index " + (p.maxIndex() + 1)
                         + " exceeds the declared number of features " + numFeatures);
             }
             int base = j * numFeatures;
@@ -43,7 +48,7 @@ public final class BlockBuilder {
             for (int i = 0; i < indices.length; i++) {
                 features.set(base + indices[i], values[i]);
             }
-            encoding.encode(p.label(), targets, j, source, j + 1);
+            encoding.encode(p.label(), targets, j, source, first + j + 1);
         }
         return new Block(features, targets);
     }
@@ -52,7 +57,7 @@ public final class BlockBuilder {
     public List<Block> stackAll(List<LabeledPoint> points, String source) {
         List<Block> blocks = new ArrayList<>();
         for (int from = 0; from < points.size(); from += blockSize) {
-            blocks.add(stack(points.subList(from, Math.min(points.size(), from + blockSize)), source));
+            blocks.add(stack(points.subList(from, Math.min(points.size(), from + blockSize)), source, from));
         }
         return blocks;
     }

@@ -53,6 +53,10 @@ public final class GradientDescent implements UpdateRule {
 
     /** {@code lambda/2 * sum over masked entries of w^2}: the regularizer's share of the objective. */
     public double penalty(Matrix weights) {
+        if (!weights.shape().equals(regularizationMask.shape())) {
+            throw new ShapeException("L2 penalty: weights " + weights.shape() + " and mask "
+                    + regularizationMask.shape() + " must have one shape");
+        }
         double s = 0;
         for (int i = 0, n = weights.size(); i < n; i++) {
             double w = weights.get(i);

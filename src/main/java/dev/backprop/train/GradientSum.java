@@ -55,10 +55,10 @@ public final class GradientSum {
 
     /** Adds another sum into this one. */
     public GradientSum merge(GradientSum other) {
+        gradient.flat().axpy(1, other.gradient.flat()); // first: a refused merge (shapes differ) changes nothing
         loss += other.loss;
         count += other.count;
         correct += other.correct;
-        gradient.flat().axpy(1, other.gradient.flat());
         return this;
     }
 
