@@ -202,7 +202,7 @@ public final class TrainJob {
                 Activation.parse(settings.text(TrainSettings.NET_ACTIVATION)), output);
     }
 
-    private static TargetEncoding encoding(MlpSpec spec) {
+    static TargetEncoding encoding(MlpSpec spec) {
         return switch (spec.output()) {
             case SOFTMAX_CROSS_ENTROPY -> new TargetEncoding.OneHot(spec.outputs());
             case SIGMOID_BINARY_CROSS_ENTROPY -> new TargetEncoding.Binary();

@@ -20,6 +20,7 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(Block.class, new BlockSerializer());
         kryo.register(LabeledPoint.class, new LabeledPointSerializer());
         kryo.register(PartialSum.class, new PartialSumSerializer());
+        kryo.register(EvaluationSums.class);
         kryo.register(float[].class);
         kryo.register(double[].class);
         kryo.register(int[].class);
@@ -28,5 +29,6 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(Block[].class);
         kryo.register(PartialSum[].class);
         kryo.register(LabeledPoint[].class);
+        kryo.register(EvaluationSums[].class);
     }
 }

@@ -1,0 +1,80 @@
+package dev.backprop.cli;
+
+import dev.backprop.model.TrainedModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The arguments of the jobs that use a saved model: {@code --model DIR --data PATH [--out PATH] [key=value ...]}.
+ * The data keys default to the values the model was trained with (stored in its model.json), so that data in the
+ * training format needs no more than the two paths; {@code key=value} overrides them (for example
+ * {@code data.header=true}).
+ */
+final class ModelJobArgs {
+
+    final String model;
+    final String data;
+    final String out;
+    private final List<String> keyValues;
+
+    private ModelJobArgs(String model, String data, String out, List<String> keyValues) {
+        this.model = model;
+        this.data = data;
+        this.out = out;
+        this.keyValues = keyValues;
+    }
+
+    static ModelJobArgs parse(String[] args, boolean needsOut) {
+        String model = null;
+        String data = null;
+        String out = null;
+        List<String> keyValues = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--model", "--data", "--out" -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(arg + " needs a path");
+                    }
+                    String value = SparkJobs.resolve(args[++i], true);
+                    if (arg.equals("--model")) {
+                        model = value;
+                    } else if (arg.equals("--data")) {
+                        data = value;
+                    } else {
+                        out = value;
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new UsageException("unknown option " + arg + "; allowed: --model DIR, --data PATH"
+                                + (needsOut ? ", --out PATH" : "") + ", key=value");
+                    }
+                    keyValues.add(arg);
+                }
+            }
+        }
+        if (model == null || data == null || (needsOut && out == null)) {
+            throw new UsageException("give --model DIR and --data PATH" + (needsOut ? " and --out PATH" : ""));
+        }
+        if (!needsOut && out != null) {
+            throw new UsageException("--out is not an option of this job");
+        }
+        return new ModelJobArgs(model, data, out, keyValues);
+    }
+
+    /** The training keys as the model stored them, overridden by the command line. */
+    Settings settings(TrainedModel trained) {
+        Settings settings = new Settings(TrainSettings.ALL);
+        List<String> stored = new ArrayList<>();
+        for (Map.Entry<String, Object> e : trained.training().entrySet()) {
+            if (e.getKey().startsWith("data.") || e.getKey().equals(TrainSettings.BLOCK_SIZE)) {
+                stored.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        settings.applyArguments(stored);
+        return settings.applyArguments(keyValues);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.backprop.cli;
+
+import dev.backprop.data.LabeledPoint;
+import dev.backprop.data.TargetEncoding;
+import dev.backprop.model.TrainedModel;
+import dev.backprop.spark.ExampleLoader;
+import dev.backprop.spark.ModelStore;
+import dev.backprop.spark.OutputDirectory;
+import dev.backprop.spark.Predictor;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * {@code jobs/predict.sh --model DIR --data PATH --out PATH [key=value ...]}: writes a folder of part files, as
+ * Spark does, with one CSV row per input example in input order (see {@link Predictor} for the columns); the folder
+ * appears only when complete. Ends with one JSON line.
+ */
+public final class PredictJob {
+
+    private PredictJob() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ModelJobArgs parsed;
+        try {
+            parsed = ModelJobArgs.parse(args, true);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: jobs/predict.sh [--master URL] --model DIR --data PATH --out PATH [key=value ...]");
+            return ExitCodes.USAGE;
+        }
+        try (JavaSparkContext spark = SparkJobs.start("backprop-spark predict")) {
+            predict(spark, parsed, out);
+            return ExitCodes.SUCCESS;
+        } catch (RuntimeException | IOException e) {
+            err.println("error: " + JobFailures.describe(e));
+            return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        }
+    }
+
+    private static void predict(JavaSparkContext spark, ModelJobArgs args, PrintStream out) throws IOException {
+        long start = System.nanoTime();
+        TrainedModel model = ModelStore.load(args.model, spark.hadoopConfiguration());
+        Settings settings = args.settings(model);
+        out.printf(Locale.ROOT, "model %s: %s, %s%n", args.model, model.spec(), model.precision());
+        DataFormat format = DataFormat.of(settings, args.data, spark.hadoopConfiguration());
+        if (format.features() > model.spec().inputs()) {
+            throw new UsageException(args.data + " has " + format.features() + " features; the model takes "
+                    + model.spec().inputs());
+        }
+        OutputDirectory.refuseExisting(args.out, spark.hadoopConfiguration());
+        JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, args.data, format.parser(),
+                new TargetEncoding.Value());
+        JavaRDD<String> rows = Predictor.predict(spark, model, points, settings.integer(TrainSettings.BLOCK_SIZE))
+                .cache();
+        long count = OutputDirectory.writeText(rows, args.out, spark.hadoopConfiguration());
+        out.printf(Locale.ROOT, "wrote %d predictions to %s%n", count, args.out);
+        out.println(new JsonLine()
+                .add("predictions", count)
+                .add("out", args.out)
+                .add("model_path", args.model)
+                .add("data", args.data)
+                .add("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0));
+    }
+}
