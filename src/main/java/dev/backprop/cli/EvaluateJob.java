@@ -26,10 +26,11 @@ public final class EvaluateJob {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, null));
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the job on {@code shared}, or on a context of its own when null; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, JavaSparkContext shared) {
         ModelJobArgs parsed;
         try {
             parsed = ModelJobArgs.parse(args, false);
@@ -38,8 +39,8 @@ public final class EvaluateJob {
             err.println("usage: jobs/evaluate.sh [--master URL] --model DIR --data PATH [key=value ...]");
             return ExitCodes.USAGE;
         }
-        try (JavaSparkContext spark = SparkJobs.start("backprop-spark evaluate")) {
-            evaluate(spark, parsed, out);
+        try {
+            SparkJobs.withSpark("backprop-spark evaluate", shared, spark -> evaluate(spark, parsed, out));
             return ExitCodes.SUCCESS;
         } catch (RuntimeException | IOException e) {
             err.println("error: " + JobFailures.describe(e));

@@ -25,10 +25,11 @@ public final class PredictJob {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, null));
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the job on {@code shared}, or on a context of its own when null; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, JavaSparkContext shared) {
         ModelJobArgs parsed;
         try {
             parsed = ModelJobArgs.parse(args, true);
@@ -37,8 +38,8 @@ public final class PredictJob {
             err.println("usage: jobs/predict.sh [--master URL] --model DIR --data PATH --out PATH [key=value ...]");
             return ExitCodes.USAGE;
         }
-        try (JavaSparkContext spark = SparkJobs.start("backprop-spark predict")) {
-            predict(spark, parsed, out);
+        try {
+            SparkJobs.withSpark("backprop-spark predict", shared, spark -> predict(spark, parsed, out));
             return ExitCodes.SUCCESS;
         } catch (RuntimeException | IOException e) {
             err.println("error: " + JobFailures.describe(e));

@@ -33,6 +33,26 @@ final class SparkJobs {
         return spark;
     }
 
+    /** Work that needs a Spark context. */
+    @FunctionalInterface
+    interface SparkWork {
+        void run(JavaSparkContext spark) throws java.io.IOException;
+    }
+
+    /**
+     * Runs {@code work} on {@code shared} when given (tests share one context per class), else on a context of its
+     * own that is stopped afterwards.
+     */
+    static void withSpark(String appName, JavaSparkContext shared, SparkWork work) throws java.io.IOException {
+        if (shared != null) {
+            work.run(shared);
+            return;
+        }
+        try (JavaSparkContext spark = start(appName)) {
+            work.run(spark);
+        }
+    }
+
     /** The BLAS implementation in use, short: {@code native}, {@code vector} or {@code java}. */
     static String blasName() {
         String impl = Blas.implementation();

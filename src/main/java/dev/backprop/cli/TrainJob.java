@@ -44,11 +44,14 @@ public final class TrainJob {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, null));
     }
 
-    /** Runs the job; returns the exit code (0 success, 1 failure, 2 bad usage or configuration). */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the job on {@code shared}, or on a context of its own when null; returns the exit code (0 success,
+     * 1 failure, 2 bad usage or configuration).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, JavaSparkContext shared) {
         Settings settings;
         try {
             settings = parse(args);
@@ -58,7 +61,8 @@ public final class TrainJob {
             return ExitCodes.USAGE;
         }
         try {
-            new TrainJob(settings, out).train();
+            TrainJob job = new TrainJob(settings, out);
+            SparkJobs.withSpark("backprop-spark train", shared, job::train);
             return ExitCodes.SUCCESS;
         } catch (RuntimeException | IOException e) {
             err.println("error: " + JobFailures.describe(e));
@@ -87,100 +91,102 @@ public final class TrainJob {
         return SparkJobs.resolve(settings.text(key), settings.fromCommandLine(key));
     }
 
-    private void train() throws IOException {
+    private void train(JavaSparkContext spark) throws IOException {
         long jobStart = System.nanoTime();
         Precision precision = settings.text(TrainSettings.PRECISION).equals("double") ? Precision.DOUBLE
                 : Precision.FLOAT;
         String modelPath = path(TrainSettings.MODEL_OUT);
-        try (JavaSparkContext spark = SparkJobs.start("backprop-spark train")) {
-            int partitions = settings.integer(TrainSettings.PARTITIONS) > 0
-                    ? settings.integer(TrainSettings.PARTITIONS) : spark.defaultParallelism();
-            out.printf(Locale.ROOT, "BLAS %s (%s), precision %s, master %s, %d partitions%n", SparkJobs.blasName(),
-                    dev.backprop.tensor.Blas.implementation(), precision == Precision.FLOAT ? "float32" : "float64",
-                    spark.master(), partitions);
+        int partitions = settings.integer(TrainSettings.PARTITIONS) > 0
+                ? settings.integer(TrainSettings.PARTITIONS) : spark.defaultParallelism();
+        out.printf(Locale.ROOT, "BLAS %s (%s), precision %s, master %s, %d partitions%n", SparkJobs.blasName(),
+                dev.backprop.tensor.Blas.implementation(), precision == Precision.FLOAT ? "float32" : "float64",
+                spark.master(), partitions);
 
-            long loadStart = System.nanoTime();
-            String trainPath = path(TrainSettings.DATA_TRAIN);
-            DataFormat trainFormat = DataFormat.of(settings, trainPath, spark.hadoopConfiguration());
-            int features = trainFormat.features() > 0 ? trainFormat.features()
-                    : inferFeatures(spark, trainPath, trainFormat);
-            MlpSpec spec = spec(features);
-            out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
-            TargetEncoding encoding = encoding(spec);
-            JavaRDD<Block> train = load(spark, trainPath, trainFormat, spec, encoding, precision, partitions,
-                    settings.flag(TrainSettings.SHUFFLE));
-            long examples = countExamples(train);
-            String testPath = path(TrainSettings.DATA_TEST);
-            JavaRDD<Block> test = null;
-            if (!testPath.isEmpty()) {
-                DataFormat testFormat = DataFormat.of(settings, testPath, spark.hadoopConfiguration());
-                if (testFormat.features() > 0 && testFormat.features() != features) {
-                    throw new UsageException("the test data " + testPath + " has " + testFormat.features()
-                            + " features, the training data " + features);
-                }
-                test = load(spark, testPath, testFormat, spec, encoding, precision, partitions, false);
+        long loadStart = System.nanoTime();
+        String trainPath = path(TrainSettings.DATA_TRAIN);
+        DataFormat trainFormat = DataFormat.of(settings, trainPath, spark.hadoopConfiguration());
+        int features = trainFormat.features() > 0 ? trainFormat.features()
+                : inferFeatures(spark, trainPath, trainFormat);
+        MlpSpec spec = spec(features);
+        out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
+        TargetEncoding encoding = encoding(spec);
+        JavaRDD<Block> train = load(spark, trainPath, trainFormat, spec, encoding, precision, partitions,
+                settings.flag(TrainSettings.SHUFFLE));
+        long examples = countExamples(train);
+        String testPath = path(TrainSettings.DATA_TEST);
+        JavaRDD<Block> test = null;
+        if (!testPath.isEmpty()) {
+            DataFormat testFormat = DataFormat.of(settings, testPath, spark.hadoopConfiguration());
+            if (testFormat.features() > 0 && testFormat.features() != features) {
+                throw new UsageException("the test data " + testPath + " has " + testFormat.features()
+                        + " features, the training data " + features);
             }
-            long testExamples = test == null ? 0 : countExamples(test);
-            double loadSeconds = seconds(loadStart);
-            out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s%n", examples, testExamples,
-                    loadSeconds);
-            if (examples == 0) {
-                throw new UsageException("the training data " + trainPath + " holds no examples");
-            }
-            final JavaRDD<Block> testBlocks = test;
+            test = load(spark, testPath, testFormat, spec, encoding, precision, partitions, false);
+        }
+        long testExamples = test == null ? 0 : countExamples(test);
+        double loadSeconds = seconds(loadStart);
+        out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s%n", examples, testExamples,
+                loadSeconds);
+        if (examples == 0) {
+            throw new UsageException("the training data " + trainPath + " holds no examples");
+        }
+        final JavaRDD<Block> testBlocks = test;
 
-            FlatParameters parameters = FlatParameters.initialize(new ParameterLayout(spec), precision,
-                    settings.integer(TrainSettings.SEED));
-            DistributedTrainer trainer = new DistributedTrainer(spark, spec, new DistributedOptions(
-                    settings.integer(TrainSettings.EPOCHS), settings.number(TrainSettings.LEARNING_RATE),
-                    settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
-                    settings.integer(TrainSettings.AGGREGATION_DEPTH)));
-            EpochPrinter printer = new EpochPrinter(out, spec.output().isClassification(), examples);
-            int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
-            long trainStart = System.nanoTime();
-            trainer.train(train, parameters, (epoch, pass, s) -> {
-                PassResult testPass = testBlocks != null && evalEvery > 0
-                        && (epoch % evalEvery == 0 || epoch == settings.integer(TrainSettings.EPOCHS))
-                        ? trainer.pass(testBlocks, parameters, false, epoch) : null;
-                printer.print(epoch, pass, testPass, s);
-            });
-            double trainSeconds = seconds(trainStart);
+        FlatParameters parameters = FlatParameters.initialize(new ParameterLayout(spec), precision,
+                settings.integer(TrainSettings.SEED));
+        DistributedTrainer trainer = new DistributedTrainer(spark, spec, new DistributedOptions(
+                settings.integer(TrainSettings.EPOCHS), settings.number(TrainSettings.LEARNING_RATE),
+                settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
+                settings.integer(TrainSettings.AGGREGATION_DEPTH)));
+        EpochPrinter printer = new EpochPrinter(out, spec.output().isClassification(), examples);
+        int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
+        long trainStart = System.nanoTime();
+        trainer.train(train, parameters, (epoch, pass, s) -> {
+            PassResult testPass = testBlocks != null && evalEvery > 0
+                    && (epoch % evalEvery == 0 || epoch == settings.integer(TrainSettings.EPOCHS))
+                    ? trainer.pass(testBlocks, parameters, false, epoch) : null;
+            printer.print(epoch, pass, testPass, s);
+        });
+        double trainSeconds = seconds(trainStart);
 
-            spark.setJobDescription("final evaluation");
-            PassResult finalTrain = trainer.pass(train, parameters, false, 0);
-            PassResult finalTest = test == null ? null : trainer.pass(test, parameters, false, 0);
-            Map<String, Object> results = new LinkedHashMap<>();
-            if (spec.output().isClassification()) {
-                results.put("train_accuracy", finalTrain.accuracy());
-                if (finalTest != null) {
-                    results.put("test_accuracy", finalTest.accuracy());
-                }
-            }
-            results.put("final_loss", finalTrain.meanLoss());
+        spark.setJobDescription("final evaluation");
+        PassResult finalTrain = trainer.pass(train, parameters, false, 0);
+        PassResult finalTest = test == null ? null : trainer.pass(test, parameters, false, 0);
+        Map<String, Object> results = new LinkedHashMap<>();
+        if (spec.output().isClassification()) {
+            results.put("train_accuracy", finalTrain.accuracy());
             if (finalTest != null) {
-                results.put("test_loss", finalTest.meanLoss());
+                results.put("test_accuracy", finalTest.accuracy());
             }
-            TrainedModel model = new TrainedModel(parameters, modelMetadata(examples, results));
-            ModelStore.save(model, modelPath, spark.hadoopConfiguration(),
-                    settings.flag(TrainSettings.MODEL_OVERWRITE));
-            out.println("model saved to " + modelPath);
+        }
+        results.put("final_loss", finalTrain.meanLoss());
+        if (finalTest != null) {
+            results.put("test_loss", finalTest.meanLoss());
+        }
+        TrainedModel model = new TrainedModel(parameters, modelMetadata(examples, results));
+        ModelStore.save(model, modelPath, spark.hadoopConfiguration(),
+                settings.flag(TrainSettings.MODEL_OVERWRITE));
+        out.println("model saved to " + modelPath);
 
-            JsonLine json = new JsonLine();
-            results.forEach((k, v) -> json.add(k, ((Number) v).doubleValue()));
-            json.add("epochs", settings.integer(TrainSettings.EPOCHS))
-                    .add("load_seconds", round(loadSeconds))
-                    .add("train_seconds", round(trainSeconds))
-                    .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
-                    .add("total_seconds", round(seconds(jobStart)))
-                    .add("examples", examples)
-                    .add("test_examples", testExamples)
-                    .add("partitions", partitions)
-                    .add("network", spec.toString())
-                    .add("precision", precision == Precision.FLOAT ? "float32" : "float64")
-                    .add("blas", SparkJobs.blasName())
-                    .add("master", spark.master())
-                    .add("model_path", modelPath);
-            out.println(json);
+        JsonLine json = new JsonLine();
+        results.forEach((k, v) -> json.add(k, ((Number) v).doubleValue()));
+        json.add("epochs", settings.integer(TrainSettings.EPOCHS))
+                .add("load_seconds", round(loadSeconds))
+                .add("train_seconds", round(trainSeconds))
+                .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
+                .add("total_seconds", round(seconds(jobStart)))
+                .add("examples", examples)
+                .add("test_examples", testExamples)
+                .add("partitions", partitions)
+                .add("network", spec.toString())
+                .add("precision", precision == Precision.FLOAT ? "float32" : "float64")
+                .add("blas", SparkJobs.blasName())
+                .add("master", spark.master())
+                .add("model_path", modelPath);
+        out.println(json);
+        train.unpersist(false);
+        if (testBlocks != null) {
+            testBlocks.unpersist(false);
         }
     }
 
