@@ -39,7 +39,12 @@ public final class Blas {
             return;
         }
         if (k == 0) {
-            c.scale(beta);
+            // As BLAS does for beta = 0, c is then not read: NaN or infinity left in a reused buffer disappears.
+            if (beta == 0) {
+                c.fill(0);
+            } else {
+                c.scale(beta);
+            }
             return;
         }
         String ta = transposeA ? "T" : "N";
