@@ -28,9 +28,13 @@ final class LineSource implements Serializable {
         return file;
     }
 
-    /** The file's line number of the {@code lineInSplit}-th (1-based) line of the split. */
+    /**
+     * The file's line number of the {@code lineInSplit}-th (1-based) line of the split. A split that starts at
+     * byte {@code s > 0} begins with the line after the first line break at or after {@code s} (Hadoop's line
+     * reader leaves the line it starts in to the previous split), so that break is counted too.
+     */
     long lineNumber(long lineInSplit) {
-        return splitStart == 0 ? lineInSplit : linesBefore(splitStart) + lineInSplit;
+        return splitStart == 0 ? lineInSplit : linesBefore(splitStart) + 1 + lineInSplit;
     }
 
     private long linesBefore(long offset) {
