@@ -7,9 +7,6 @@ import dev.backprop.autodiff.ops.Relu;
 import dev.backprop.autodiff.ops.Sigmoid;
 import dev.backprop.autodiff.ops.Tanh;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The activation of the hidden layers, with the initializer that suits it. */
 public enum Activation {
@@ -43,21 +40,16 @@ public enum Activation {
 
     /** The name used in configuration, for example {@code leaky_relu}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigNames.of(this);
     }
 
     /** Parses a configuration name; the error lists the allowed names. */
     public static Activation parse(String text) {
-        for (Activation a : values()) {
-            if (a.configName().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + text + "'; allowed: " + allowed());
+        return ConfigNames.parse(Activation.class, text, "activation");
     }
 
     /** The allowed configuration names, comma-separated. */
     public static String allowed() {
-        return Arrays.stream(values()).map(Activation::configName).collect(Collectors.joining(", "));
+        return ConfigNames.allowed(Activation.class);
     }
 }

@@ -8,9 +8,6 @@ import dev.backprop.loss.SoftmaxCrossEntropy;
 import dev.backprop.loss.SquaredError;
 import dev.backprop.tensor.Matrix;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The output layer's function paired with its loss. The network's last affine layer produces logits {@code z};
@@ -102,21 +99,16 @@ public enum OutputLoss {
 
     /** The name used in configuration, for example {@code softmax_cross_entropy}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigNames.of(this);
     }
 
     /** Parses a configuration name; the error lists the allowed names. */
     public static OutputLoss parse(String text) {
-        for (OutputLoss o : values()) {
-            if (o.configName().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown output/loss '" + text + "'; allowed: " + allowed());
+        return ConfigNames.parse(OutputLoss.class, text, "output/loss");
     }
 
     /** The allowed configuration names, comma-separated. */
     public static String allowed() {
-        return Arrays.stream(values()).map(OutputLoss::configName).collect(Collectors.joining(", "));
+        return ConfigNames.allowed(OutputLoss.class);
     }
 }
