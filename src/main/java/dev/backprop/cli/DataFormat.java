@@ -33,7 +33,17 @@ final class DataFormat {
 
     /** The format of {@code path} (for CSV, its header or first row tells the columns). */
     static DataFormat of(Settings settings, String path, Configuration conf) {
-        int declared = settings.integer(TrainSettings.DATA_FEATURES);
+        return of(settings, path, conf, 0);
+    }
+
+    /**
+     * The format of {@code path}, where {@code knownFeatures}, when positive, stands in for an undeclared number of
+     * features ({@code data.features=0}): the width that the training data or the model already fixed. Data wider
+     * than that is then refused as it is parsed, with its file and line.
+     */
+    static DataFormat of(Settings settings, String path, Configuration conf, int knownFeatures) {
+        int declared = settings.integer(TrainSettings.DATA_FEATURES) > 0
+                ? settings.integer(TrainSettings.DATA_FEATURES) : knownFeatures;
         if (settings.text(TrainSettings.DATA_FORMAT).equals("libsvm")) {
             return new DataFormat((line, file, n) -> LibsvmParser.parse(line, file, n, declared), declared);
         }

@@ -42,7 +42,9 @@ public final class EvaluateJob {
         try {
             SparkJobs.withSpark("backprop-spark evaluate", shared, spark -> evaluate(spark, parsed, out));
             return ExitCodes.SUCCESS;
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException and IOException: Spark reports a failed task (a malformed line, say) as
+            // SparkException, a checked exception that its Scala code throws undeclared.
             err.println("error: " + JobFailures.describe(e));
             return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
         }
@@ -54,7 +56,7 @@ public final class EvaluateJob {
         MlpSpec spec = model.spec();
         Settings settings = args.settings(model);
         out.printf(Locale.ROOT, "model %s: %s, %s%n", args.model, spec, model.precision());
-        DataFormat format = DataFormat.of(settings, args.data, spark.hadoopConfiguration());
+        DataFormat format = DataFormat.of(settings, args.data, spark.hadoopConfiguration(), spec.inputs());
         if (format.features() > spec.inputs()) {
             throw new UsageException(args.data + " has " + format.features() + " features; the model takes "
                     + spec.inputs());

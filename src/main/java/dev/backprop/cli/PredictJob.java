@@ -41,7 +41,9 @@ public final class PredictJob {
         try {
             SparkJobs.withSpark("backprop-spark predict", shared, spark -> predict(spark, parsed, out));
             return ExitCodes.SUCCESS;
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException and IOException: Spark reports a failed task (a malformed line, say) as
+            // SparkException, a checked exception that its Scala code throws undeclared.
             err.println("error: " + JobFailures.describe(e));
             return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
         }
@@ -52,7 +54,8 @@ public final class PredictJob {
         TrainedModel model = ModelStore.load(args.model, spark.hadoopConfiguration());
         Settings settings = args.settings(model);
         out.printf(Locale.ROOT, "model %s: %s, %s%n", args.model, model.spec(), model.precision());
-        DataFormat format = DataFormat.of(settings, args.data, spark.hadoopConfiguration());
+        DataFormat format = DataFormat.of(settings, args.data, spark.hadoopConfiguration(),
+                model.spec().inputs());
         if (format.features() > model.spec().inputs()) {
             throw new UsageException(args.data + " has " + format.features() + " features; the model takes "
                     + model.spec().inputs());

@@ -3,6 +3,7 @@ package dev.backprop.cli;
 import dev.backprop.data.Block;
 import dev.backprop.data.LabeledPoint;
 import dev.backprop.data.TargetEncoding;
+import dev.backprop.model.ModelDescription;
 import dev.backprop.model.TrainedModel;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.FlatParameters;
@@ -15,6 +16,8 @@ import dev.backprop.spark.ExampleLoader;
 import dev.backprop.spark.ModelStore;
 import dev.backprop.spark.PassResult;
 import dev.backprop.tensor.Precision;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -64,7 +67,9 @@ public final class TrainJob {
             TrainJob job = new TrainJob(settings, out);
             SparkJobs.withSpark("backprop-spark train", shared, job::train);
             return ExitCodes.SUCCESS;
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException and IOException: Spark reports a failed task (a malformed line, say) as
+            // SparkException, a checked exception that its Scala code throws undeclared.
             err.println("error: " + JobFailures.describe(e));
             return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
         }
@@ -96,6 +101,7 @@ public final class TrainJob {
         Precision precision = settings.text(TrainSettings.PRECISION).equals("double") ? Precision.DOUBLE
                 : Precision.FLOAT;
         String modelPath = path(TrainSettings.MODEL_OUT);
+        checkModelOut(modelPath, spark.hadoopConfiguration());
         int partitions = settings.integer(TrainSettings.PARTITIONS) > 0
                 ? settings.integer(TrainSettings.PARTITIONS) : spark.defaultParallelism();
         out.printf(Locale.ROOT, "BLAS %s (%s), precision %s, master %s, %d partitions%n", SparkJobs.blasName(),
@@ -116,7 +122,7 @@ public final class TrainJob {
         String testPath = path(TrainSettings.DATA_TEST);
         JavaRDD<Block> test = null;
         if (!testPath.isEmpty()) {
-            DataFormat testFormat = DataFormat.of(settings, testPath, spark.hadoopConfiguration());
+            DataFormat testFormat = DataFormat.of(settings, testPath, spark.hadoopConfiguration(), features);
             if (testFormat.features() > 0 && testFormat.features() != features) {
                 throw new UsageException("the test data " + testPath + " has " + testFormat.features()
                         + " features, the training data " + features);
@@ -142,6 +148,7 @@ public final class TrainJob {
         int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
         long trainStart = System.nanoTime();
         trainer.train(train, parameters, (epoch, pass, s) -> {
+            checkFinite(pass, "in epoch " + epoch);
             PassResult testPass = testBlocks != null && evalEvery > 0
                     && (epoch % evalEvery == 0 || epoch == settings.integer(TrainSettings.EPOCHS))
                     ? trainer.pass(testBlocks, parameters, false, epoch) : null;
@@ -151,6 +158,7 @@ public final class TrainJob {
 
         spark.setJobDescription("final evaluation");
         PassResult finalTrain = trainer.pass(train, parameters, false, 0);
+        checkFinite(finalTrain, "after the last epoch");
         PassResult finalTest = test == null ? null : trainer.pass(test, parameters, false, 0);
         Map<String, Object> results = new LinkedHashMap<>();
         if (spec.output().isClassification()) {
@@ -187,6 +195,37 @@ public final class TrainJob {
         train.unpersist(false);
         if (testBlocks != null) {
             testBlocks.unpersist(false);
+        }
+    }
+
+    /**
+     * Refuses, before any work, a model path that saving would refuse after training: an existing path when
+     * model.overwrite is false, or anything there that is not a model directory. (Saving checks again.)
+     */
+    private void checkModelOut(String modelPath, Configuration conf) throws IOException {
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(modelPath);
+        FileSystem fs = target.getFileSystem(conf);
+        if (!fs.exists(target)) {
+            return;
+        }
+        if (!settings.flag(TrainSettings.MODEL_OVERWRITE)) {
+            throw new UsageException(TrainSettings.MODEL_OUT + "=" + modelPath + " exists and "
+                    + TrainSettings.MODEL_OVERWRITE + " is false; give another path, or "
+                    + TrainSettings.MODEL_OVERWRITE + "=true to replace the model there");
+        }
+        String description = ModelDescription.DESCRIPTION_FILE;
+        if (!fs.getFileStatus(target).isDirectory() || !fs.exists(new org.apache.hadoop.fs.Path(target, description))) {
+            throw new UsageException(TrainSettings.MODEL_OUT + "=" + modelPath + " exists and is not a model"
+                    + " directory (no " + description + "), which is never replaced; give another path");
+        }
+    }
+
+    /** Stops a run whose loss is no longer a number: nothing useful can come of the remaining epochs. */
+    private void checkFinite(PassResult pass, String when) {
+        if (!Double.isFinite(pass.meanLoss())) {
+            throw new IllegalStateException("training diverged: the mean loss is " + pass.meanLoss() + " " + when
+                    + "; try a smaller " + TrainSettings.LEARNING_RATE + " (now "
+                    + settings.asText().get(TrainSettings.LEARNING_RATE) + ")");
         }
     }
 
