@@ -256,7 +256,7 @@ public final class TrainJob {
     }
 
     private JavaRDD<Block> load(JavaSparkContext spark, String path, DataFormat format, MlpSpec spec,
-                                TargetEncoding encoding, Precision precision, int partitions, boolean shuffle) {
+                                TargetEncoding encoding, Precision precision, int partitions, boolean shuffle) throws IOException {
         spark.setJobDescription("load " + path);
         JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, path, format.parser(), encoding);
         points = shuffle ? ExampleLoader.shuffle(points, partitions, settings.integer(TrainSettings.SEED))
@@ -268,7 +268,7 @@ public final class TrainJob {
     }
 
     /** The width of LIBSVM data whose number of features is not declared: the largest index present. */
-    private static int inferFeatures(JavaSparkContext spark, String path, DataFormat format) {
+    private static int inferFeatures(JavaSparkContext spark, String path, DataFormat format) throws IOException {
         spark.setJobDescription("infer the number of features of " + path);
         int width = ExampleLoader.read(spark, path, format.parser(), new TargetEncoding.Value())
                 .map(p -> p.maxIndex() + 1).fold(0, Math::max);

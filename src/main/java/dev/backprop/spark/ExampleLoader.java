@@ -7,6 +7,7 @@ import dev.backprop.data.LabeledPoint;
 import dev.backprop.data.TargetEncoding;
 import dev.backprop.tensor.Precision;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
@@ -17,15 +18,17 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
- * Loads examples on the executors: lines are read through Hadoop (any path it reads, gzipped or not; a directory
- * reads every file in it), parsed where they are read, optionally shuffled across partitions with a seed, and
+ * Loads examples on the executors: lines are read through Hadoop (any path it reads, gzipped or not; a folder
+ * reads its files in the order of {@link InputFiles}), parsed where they are read, optionally shuffled across partitions with a seed, and
  * stacked into blocks. The driver never holds the data.
  */
 public final class ExampleLoader {
@@ -45,15 +48,22 @@ public final class ExampleLoader {
      */
     @SuppressWarnings("unchecked")
     public static JavaRDD<LabeledPoint> read(JavaSparkContext spark, String path, LineParser parser,
-                                             TargetEncoding encoding) {
+                                             TargetEncoding encoding) throws IOException {
         Configuration conf = new Configuration(spark.hadoopConfiguration());
+        String files = InputFiles.list(path, conf).stream().map(Path::toString)
+                .map(ExampleLoader::escapeCommas).collect(Collectors.joining(","));
         JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-                spark.newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf);
+                spark.newAPIHadoopFile(files, TextInputFormat.class, LongWritable.class, Text.class, conf);
         return lines.mapPartitionsWithInputSplit((split, records) -> {
             FileSplit fileSplit = (FileSplit) split;
             LineSource source = new LineSource(fileSplit.getPath().toString(), fileSplit.getStart());
             return new ParsingIterator(records, source, parser, encoding);
         }, false);
+    }
+
+    /** Hadoop splits an input list at commas; a comma inside a path is escaped. */
+    private static String escapeCommas(String path) {
+        return path.replace(",", "\\,");
     }
 
     /**
