@@ -96,19 +96,73 @@ public final class TrainJob {
         return SparkJobs.resolve(settings.text(key), settings.fromCommandLine(key));
     }
 
+    /** The cached training and test blocks of a run, with what loading them found. */
+    private record Loaded(MlpSpec spec, JavaRDD<Block> train, JavaRDD<Block> test, long examples,
+                          long testExamples, double seconds) {
+        void unpersist() {
+            train.unpersist(false);
+            if (test != null) {
+                test.unpersist(false);
+            }
+        }
+    }
+
+    private Precision precision() {
+        return settings.text(TrainSettings.PRECISION).equals("double") ? Precision.DOUBLE : Precision.FLOAT;
+    }
+
+    private static String precisionName(Precision precision) {
+        return precision == Precision.FLOAT ? "float32" : "float64";
+    }
+
     private void train(JavaSparkContext spark) throws IOException {
         long jobStart = System.nanoTime();
-        Precision precision = settings.text(TrainSettings.PRECISION).equals("double") ? Precision.DOUBLE
-                : Precision.FLOAT;
         String modelPath = path(TrainSettings.MODEL_OUT);
         checkModelOut(modelPath, spark.hadoopConfiguration());
         int partitions = settings.integer(TrainSettings.PARTITIONS) > 0
                 ? settings.integer(TrainSettings.PARTITIONS) : spark.defaultParallelism();
         out.printf(Locale.ROOT, "BLAS %s (%s), precision %s, master %s, %d partitions%n", SparkJobs.blasName(),
-                dev.backprop.tensor.Blas.implementation(), precision == Precision.FLOAT ? "float32" : "float64",
-                spark.master(), partitions);
+                dev.backprop.tensor.Blas.implementation(), precisionName(precision()), spark.master(), partitions);
+        Loaded data = load(spark, partitions);
+        try {
+            FlatParameters parameters = FlatParameters.initialize(new ParameterLayout(data.spec()), precision(),
+                    settings.integer(TrainSettings.SEED));
+            DistributedTrainer trainer = new DistributedTrainer(spark, data.spec(), new DistributedOptions(
+                    settings.integer(TrainSettings.EPOCHS), settings.number(TrainSettings.LEARNING_RATE),
+                    settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
+                    settings.integer(TrainSettings.AGGREGATION_DEPTH)));
+            long trainStart = System.nanoTime();
+            runEpochs(trainer, data, parameters);
+            double trainSeconds = seconds(trainStart);
+            Map<String, Object> results = finalResults(spark, trainer, data, parameters);
+            TrainedModel model = new TrainedModel(parameters, modelMetadata(data.examples(), results));
+            ModelStore.save(model, modelPath, spark.hadoopConfiguration(),
+                    settings.flag(TrainSettings.MODEL_OVERWRITE));
+            out.println("model saved to " + modelPath);
+            JsonLine json = new JsonLine();
+            results.forEach((k, v) -> json.add(k, ((Number) v).doubleValue()));
+            json.add("epochs", settings.integer(TrainSettings.EPOCHS))
+                    .add("load_seconds", round(data.seconds()))
+                    .add("train_seconds", round(trainSeconds))
+                    .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
+                    .add("total_seconds", round(seconds(jobStart)))
+                    .add("examples", data.examples())
+                    .add("test_examples", data.testExamples())
+                    .add("partitions", partitions)
+                    .add("network", data.spec().toString())
+                    .add("precision", precisionName(precision()))
+                    .add("blas", SparkJobs.blasName())
+                    .add("master", spark.master())
+                    .add("model_path", modelPath);
+            out.println(json);
+        } finally {
+            data.unpersist();
+        }
+    }
 
-        long loadStart = System.nanoTime();
+    /** Reads, parses and caches the training and test data; the network's input width comes from the data. */
+    private Loaded load(JavaSparkContext spark, int partitions) throws IOException {
+        long start = System.nanoTime();
         String trainPath = path(TrainSettings.DATA_TRAIN);
         DataFormat trainFormat = DataFormat.of(settings, trainPath, spark.hadoopConfiguration());
         int features = trainFormat.features() > 0 ? trainFormat.features()
@@ -116,7 +170,7 @@ public final class TrainJob {
         MlpSpec spec = spec(features);
         out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
         TargetEncoding encoding = encoding(spec);
-        JavaRDD<Block> train = load(spark, trainPath, trainFormat, spec, encoding, precision, partitions,
+        JavaRDD<Block> train = load(spark, trainPath, trainFormat, spec, encoding, partitions,
                 settings.flag(TrainSettings.SHUFFLE));
         long examples = countExamples(train);
         String testPath = path(TrainSettings.DATA_TEST);
@@ -127,41 +181,40 @@ public final class TrainJob {
                 throw new UsageException("the test data " + testPath + " has " + testFormat.features()
                         + " features, the training data " + features);
             }
-            test = load(spark, testPath, testFormat, spec, encoding, precision, partitions, false);
+            test = load(spark, testPath, testFormat, spec, encoding, partitions, false);
         }
         long testExamples = test == null ? 0 : countExamples(test);
-        double loadSeconds = seconds(loadStart);
+        double seconds = seconds(start);
         out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s%n", examples, testExamples,
-                loadSeconds);
+                seconds);
         if (examples == 0) {
             throw new UsageException("the training data " + trainPath + " holds no examples");
         }
-        final JavaRDD<Block> testBlocks = test;
+        return new Loaded(spec, train, test, examples, testExamples, seconds);
+    }
 
-        FlatParameters parameters = FlatParameters.initialize(new ParameterLayout(spec), precision,
-                settings.integer(TrainSettings.SEED));
-        DistributedTrainer trainer = new DistributedTrainer(spark, spec, new DistributedOptions(
-                settings.integer(TrainSettings.EPOCHS), settings.number(TrainSettings.LEARNING_RATE),
-                settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
-                settings.integer(TrainSettings.AGGREGATION_DEPTH)));
-        EpochPrinter printer = new EpochPrinter(out, spec.output().isClassification(), examples);
+    /** The epoch loop, a line printed per epoch; the test data is evaluated every train.eval_every epochs. */
+    private void runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters) {
+        EpochPrinter printer = new EpochPrinter(out, data.spec().output().isClassification(), data.examples());
         int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
-        long trainStart = System.nanoTime();
-        trainer.train(train, parameters, (epoch, pass, s) -> {
+        int epochs = settings.integer(TrainSettings.EPOCHS);
+        trainer.train(data.train(), parameters, (epoch, pass, s) -> {
             checkFinite(pass, "in epoch " + epoch);
-            PassResult testPass = testBlocks != null && evalEvery > 0
-                    && (epoch % evalEvery == 0 || epoch == settings.integer(TrainSettings.EPOCHS))
-                    ? trainer.pass(testBlocks, parameters, false, epoch) : null;
+            boolean evaluate = data.test() != null && evalEvery > 0 && (epoch % evalEvery == 0 || epoch == epochs);
+            PassResult testPass = evaluate ? trainer.pass(data.test(), parameters, false, epoch) : null;
             printer.print(epoch, pass, testPass, s);
         });
-        double trainSeconds = seconds(trainStart);
+    }
 
+    /** Loss and accuracy of the final weights on the training and test data. */
+    private Map<String, Object> finalResults(JavaSparkContext spark, DistributedTrainer trainer, Loaded data,
+                                             FlatParameters parameters) {
         spark.setJobDescription("final evaluation");
-        PassResult finalTrain = trainer.pass(train, parameters, false, 0);
+        PassResult finalTrain = trainer.pass(data.train(), parameters, false, 0);
         checkFinite(finalTrain, "after the last epoch");
-        PassResult finalTest = test == null ? null : trainer.pass(test, parameters, false, 0);
+        PassResult finalTest = data.test() == null ? null : trainer.pass(data.test(), parameters, false, 0);
         Map<String, Object> results = new LinkedHashMap<>();
-        if (spec.output().isClassification()) {
+        if (data.spec().output().isClassification()) {
             results.put("train_accuracy", finalTrain.accuracy());
             if (finalTest != null) {
                 results.put("test_accuracy", finalTest.accuracy());
@@ -171,31 +224,7 @@ public final class TrainJob {
         if (finalTest != null) {
             results.put("test_loss", finalTest.meanLoss());
         }
-        TrainedModel model = new TrainedModel(parameters, modelMetadata(examples, results));
-        ModelStore.save(model, modelPath, spark.hadoopConfiguration(),
-                settings.flag(TrainSettings.MODEL_OVERWRITE));
-        out.println("model saved to " + modelPath);
-
-        JsonLine json = new JsonLine();
-        results.forEach((k, v) -> json.add(k, ((Number) v).doubleValue()));
-        json.add("epochs", settings.integer(TrainSettings.EPOCHS))
-                .add("load_seconds", round(loadSeconds))
-                .add("train_seconds", round(trainSeconds))
-                .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
-                .add("total_seconds", round(seconds(jobStart)))
-                .add("examples", examples)
-                .add("test_examples", testExamples)
-                .add("partitions", partitions)
-                .add("network", spec.toString())
-                .add("precision", precision == Precision.FLOAT ? "float32" : "float64")
-                .add("blas", SparkJobs.blasName())
-                .add("master", spark.master())
-                .add("model_path", modelPath);
-        out.println(json);
-        train.unpersist(false);
-        if (testBlocks != null) {
-            testBlocks.unpersist(false);
-        }
+        return results;
     }
 
     /**
@@ -256,13 +285,13 @@ public final class TrainJob {
     }
 
     private JavaRDD<Block> load(JavaSparkContext spark, String path, DataFormat format, MlpSpec spec,
-                                TargetEncoding encoding, Precision precision, int partitions, boolean shuffle) throws IOException {
+                                TargetEncoding encoding, int partitions, boolean shuffle) throws IOException {
         spark.setJobDescription("load " + path);
         JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, path, format.parser(), encoding);
         points = shuffle ? ExampleLoader.shuffle(points, partitions, settings.integer(TrainSettings.SEED))
                 : points.getNumPartitions() > partitions ? points.coalesce(partitions)
                 : points.repartition(partitions);
-        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding, precision,
+        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding, precision(),
                 settings.integer(TrainSettings.BLOCK_SIZE));
         return blocks.setName(path).persist(StorageLevel.MEMORY_AND_DISK());
     }
