@@ -8,7 +8,6 @@ import dev.backprop.nn.MlpSpec;
 import dev.backprop.spark.EvaluationSums;
 import dev.backprop.spark.Evaluator;
 import dev.backprop.spark.ExampleLoader;
-import dev.backprop.spark.ModelStore;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -31,36 +30,16 @@ public final class EvaluateJob {
 
     /** Runs the job on {@code shared}, or on a context of its own when null; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, JavaSparkContext shared) {
-        ModelJobArgs parsed;
-        try {
-            parsed = ModelJobArgs.parse(args, false);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.println("usage: jobs/evaluate.sh [--master URL] --model DIR --data PATH [key=value ...]");
-            return ExitCodes.USAGE;
-        }
-        try {
-            SparkJobs.withSpark("backprop-spark evaluate", shared, spark -> evaluate(spark, parsed, out));
-            return ExitCodes.SUCCESS;
-        } catch (Exception e) {
-            // Not only RuntimeException and IOException: Spark reports a failed task (a malformed line, say) as
-            // SparkException, a checked exception that its Scala code throws undeclared.
-            err.println("error: " + JobFailures.describe(e));
-            return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
-        }
+        return ModelJobArgs.run("backprop-spark evaluate", "jobs/evaluate.sh [--master URL] --model DIR --data PATH [key=value ...]", false, args, out, err, shared, EvaluateJob::evaluate);
     }
 
     private static void evaluate(JavaSparkContext spark, ModelJobArgs args, PrintStream out) throws IOException {
         long start = System.nanoTime();
-        TrainedModel model = ModelStore.load(args.model, spark.hadoopConfiguration());
+        ModelJobArgs.Input input = args.open(spark, out);
+        TrainedModel model = input.model();
         MlpSpec spec = model.spec();
-        Settings settings = args.settings(model);
-        out.printf(Locale.ROOT, "model %s: %s, %s%n", args.model, spec, model.precision());
-        DataFormat format = DataFormat.of(settings, args.data, spark.hadoopConfiguration(), spec.inputs());
-        if (format.features() > spec.inputs()) {
-            throw new UsageException(args.data + " has " + format.features() + " features; the model takes "
-                    + spec.inputs());
-        }
+        Settings settings = input.settings();
+        DataFormat format = input.format();
         TargetEncoding encoding = TrainJob.encoding(spec);
         JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, args.data, format.parser(), encoding);
         JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding, model.precision(),

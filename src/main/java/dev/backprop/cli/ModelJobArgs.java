@@ -2,8 +2,14 @@ package dev.backprop.cli;
 
 import dev.backprop.model.TrainedModel;
 
+import dev.backprop.spark.ModelStore;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,5 +82,53 @@ final class ModelJobArgs {
         }
         settings.applyArguments(stored);
         return settings.applyArguments(keyValues);
+    }
+
+    /** What a model job reads: the model, the settings to read data with, and the data's format. */
+    record Input(TrainedModel model, Settings settings, DataFormat format) {
+    }
+
+    /** Loads the model, says what it is, and checks that the data fits it. */
+    Input open(JavaSparkContext spark, PrintStream out) throws IOException {
+        TrainedModel trained = ModelStore.load(model, spark.hadoopConfiguration());
+        Settings settings = settings(trained);
+        int inputs = trained.spec().inputs();
+        out.printf(Locale.ROOT, "model %s: %s, %s%n", model, trained.spec(), trained.precision());
+        DataFormat format = DataFormat.of(settings, data, spark.hadoopConfiguration(), inputs);
+        if (format.features() > inputs) {
+            throw new UsageException(data + " has " + format.features() + " features; the model takes " + inputs);
+        }
+        return new Input(trained, settings, format);
+    }
+
+    /** The body of a model job. */
+    @FunctionalInterface
+    interface Work {
+        void run(JavaSparkContext spark, ModelJobArgs args, PrintStream out) throws IOException;
+    }
+
+    /**
+     * Parses {@code args}, runs {@code work} on {@code shared} (or on a context of its own when null) and returns
+     * the exit code: 0 success, 1 failure, 2 bad usage or configuration, with the error on {@code err}.
+     */
+    static int run(String appName, String usage, boolean needsOut, String[] args, PrintStream out,
+                   PrintStream err, JavaSparkContext shared, Work work) {
+        ModelJobArgs parsed;
+        try {
+            parsed = parse(args, needsOut);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: " + usage);
+            return ExitCodes.USAGE;
+        }
+        try {
+            SparkJobs.withSpark(appName, shared, spark -> work.run(spark, parsed, out));
+            return ExitCodes.SUCCESS;
+        } catch (Exception e) {
+            // Not only RuntimeException and IOException: Spark reports a failed task (a malformed line, say) as
+            // SparkException, a checked exception that its Scala code throws undeclared.
+            err.println("error: " + JobFailures.describe(e));
+            return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.backprop.data.LabeledPoint;
 import dev.backprop.data.TargetEncoding;
 import dev.backprop.model.TrainedModel;
 import dev.backprop.spark.ExampleLoader;
-import dev.backprop.spark.ModelStore;
 import dev.backprop.spark.OutputDirectory;
 import dev.backprop.spark.Predictor;
 import org.apache.spark.api.java.JavaRDD;
@@ -30,42 +29,22 @@ public final class PredictJob {
 
     /** Runs the job on {@code shared}, or on a context of its own when null; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, JavaSparkContext shared) {
-        ModelJobArgs parsed;
-        try {
-            parsed = ModelJobArgs.parse(args, true);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.println("usage: jobs/predict.sh [--master URL] --model DIR --data PATH --out PATH [key=value ...]");
-            return ExitCodes.USAGE;
-        }
-        try {
-            SparkJobs.withSpark("backprop-spark predict", shared, spark -> predict(spark, parsed, out));
-            return ExitCodes.SUCCESS;
-        } catch (Exception e) {
-            // Not only RuntimeException and IOException: Spark reports a failed task (a malformed line, say) as
-            // SparkException, a checked exception that its Scala code throws undeclared.
-            err.println("error: " + JobFailures.describe(e));
-            return JobFailures.isUsage(e) ? ExitCodes.USAGE : ExitCodes.FAILURE;
-        }
+        return ModelJobArgs.run("backprop-spark predict", "jobs/predict.sh [--master URL] --model DIR --data PATH --out PATH [key=value ...]", true, args, out, err, shared, PredictJob::predict);
     }
 
     private static void predict(JavaSparkContext spark, ModelJobArgs args, PrintStream out) throws IOException {
         long start = System.nanoTime();
-        TrainedModel model = ModelStore.load(args.model, spark.hadoopConfiguration());
-        Settings settings = args.settings(model);
-        out.printf(Locale.ROOT, "model %s: %s, %s%n", args.model, model.spec(), model.precision());
-        DataFormat format = DataFormat.of(settings, args.data, spark.hadoopConfiguration(),
-                model.spec().inputs());
-        if (format.features() > model.spec().inputs()) {
-            throw new UsageException(args.data + " has " + format.features() + " features; the model takes "
-                    + model.spec().inputs());
-        }
+        ModelJobArgs.Input input = args.open(spark, out);
+        TrainedModel model = input.model();
+        Settings settings = input.settings();
+        DataFormat format = input.format();
         OutputDirectory.refuseExisting(args.out, spark.hadoopConfiguration());
         JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, args.data, format.parser(),
                 new TargetEncoding.Value());
         JavaRDD<String> rows = Predictor.predict(spark, model, points, settings.integer(TrainSettings.BLOCK_SIZE))
                 .cache();
         long count = OutputDirectory.writeText(rows, args.out, spark.hadoopConfiguration());
+        rows.unpersist(false);
         out.printf(Locale.ROOT, "wrote %d predictions to %s%n", count, args.out);
         out.println(new JsonLine()
                 .add("predictions", count)
