@@ -12,6 +12,11 @@ import dev.backprop.tensor.Shape;
  *
  * <p>Backward: {@code dZ_kj += g (p_kj sum_i T_ij - T_kj)} with {@code p = softmax(Z)}, which is
  * {@code g (p - T)} for one-hot targets; {@code dT_kj += g (lse_j - Z_kj)}.
+ *
+ * <p>With a third input of example weights {@code w} (1 x n, one per column): {@code L = sum_j w_j l_j} with
+ * {@code l_j = sum_k T_kj (lse_j - Z_kj)}; backward {@code dZ_kj += g w_j (p_kj sum_i T_ij - T_kj)},
+ * {@code dT_kj += g w_j (lse_j - Z_kj)}, {@code dw_j += g l_j}. Every term is accumulated in the same order as
+ * without weights, so unit weights give bit-identical results.
  */
 public final class SoftmaxCrossEntropy implements Op {
 
@@ -44,31 +49,59 @@ public final class SoftmaxCrossEntropy implements Op {
     public void forward(Matrix[] in, Matrix out) {
         Matrix z = in[0];
         Matrix t = in[1];
+        Matrix w = LossShapes.weights(in);
         int k = z.rows();
         double loss = 0;
         for (int j = 0; j < z.cols(); j++) {
             double lse = logSumExp(z, j);
             int base = j * k;
-            for (int r = 0; r < k; r++) {
-                double target = t.get(base + r);
-                if (target != 0) {
-                    loss += target * (lse - z.get(base + r));
+            if (w == null) {
+                for (int r = 0; r < k; r++) {
+                    double target = t.get(base + r);
+                    if (target != 0) {
+                        loss += target * (lse - z.get(base + r));
+                    }
+                }
+            } else {
+                double weight = w.get(j);
+                for (int r = 0; r < k; r++) {
+                    double target = t.get(base + r);
+                    if (target != 0) {
+                        loss += weight * (target * (lse - z.get(base + r)));
+                    }
                 }
             }
         }
         out.set(0, loss);
     }
 
+    /** The loss of column {@code j} alone, {@code sum_k T_kj (lse_j - Z_kj)}, summed as in {@link #forward}. */
+    private static double columnLoss(Matrix z, Matrix t, int j, double lse) {
+        int k = z.rows();
+        int base = j * k;
+        double loss = 0;
+        for (int r = 0; r < k; r++) {
+            double target = t.get(base + r);
+            if (target != 0) {
+                loss += target * (lse - z.get(base + r));
+            }
+        }
+        return loss;
+    }
+
     @Override
     public void backward(Matrix[] in, Matrix out, Matrix gradOut, Matrix[] gradIn) {
         Matrix z = in[0];
         Matrix t = in[1];
+        Matrix w = LossShapes.weights(in);
         Matrix dz = gradIn[0];
         Matrix dt = gradIn[1];
+        Matrix dw = gradIn.length > 2 ? gradIn[2] : null;
         double g = gradOut.get(0);
         int k = z.rows();
         for (int j = 0; j < z.cols(); j++) {
             double lse = logSumExp(z, j);
+            double gw = w == null ? g : g * w.get(j);
             int base = j * k;
             double targetMass = 0;
             for (int r = 0; r < k; r++) {
@@ -78,11 +111,14 @@ public final class SoftmaxCrossEntropy implements Op {
                 int i = base + r;
                 if (dz != null) {
                     double p = Math.exp(z.get(i) - lse);
-                    dz.set(i, dz.get(i) + g * (p * targetMass - t.get(i)));
+                    dz.set(i, dz.get(i) + gw * (p * targetMass - t.get(i)));
                 }
                 if (dt != null) {
-                    dt.set(i, dt.get(i) + g * (lse - z.get(i)));
+                    dt.set(i, dt.get(i) + gw * (lse - z.get(i)));
                 }
+            }
+            if (dw != null) {
+                dw.set(j, dw.get(j) + g * columnLoss(z, t, j, lse));
             }
         }
     }

@@ -16,6 +16,12 @@ import dev.backprop.tensor.ShapeException;
  * <p>The parameters and their gradients are views into flat vectors given from outside; every
  * {@link #addLossAndGradient} ADDS the block's gradient into the flat gradient vector and returns the block's
  * loss summed over its examples. This is the per-partition unit of the distributed trainer.
+ *
+ * <p>Example weights: the tape holds two loss nodes on the same logits and targets, the plain loss and the loss
+ * weighted by a 1 x n input of example weights ({@code sum_j w_j l_j}). A block given without weights runs the
+ * plain loss only, exactly as an unweighted graph would; a block with weights runs the weighted one. While an
+ * unweighted block is set, the weights input holds a row of ones, so that a forward pass over the whole tape
+ * (as {@link dev.backprop.autodiff.GradientCheck} runs) stays well defined.
  */
 public final class MlpGraph {
 
@@ -26,7 +32,13 @@ public final class MlpGraph {
     private final Node[] biases;
     private final Node logits;
     private final Node targets;
-    private final Node loss;
+    private final Node exampleWeights;
+    private final Node plainLoss;
+    private final Node weightedLoss;
+    /** The loss of the block last set: {@link #plainLoss} or {@link #weightedLoss}. */
+    private Node loss;
+    /** A row of ones at least as long as the largest unweighted block seen, for the weights input. */
+    private Matrix ones;
 
     /** A graph reading {@code parameters} and adding into {@code gradients} (same layout and precision). */
     public MlpGraph(FlatParameters parameters, FlatParameters gradients) {
@@ -49,7 +61,12 @@ public final class MlpGraph {
         }
         logits = z;
         targets = graph.input("t");
-        loss = spec.output().attach(graph, logits, targets);
+        exampleWeights = graph.input("example_weights");
+        Node compared = spec.output().lossInput(graph, logits);
+        // The plain loss comes first: forwardTo(plainLoss) never computes the weighted one.
+        plainLoss = graph.apply("loss", spec.output().lossOp(), compared, targets);
+        weightedLoss = graph.apply("weighted_loss", spec.output().lossOp(), compared, targets, exampleWeights);
+        loss = plainLoss;
     }
 
     /** A graph with its own gradient buffer, for prediction and evaluation. */
@@ -79,9 +96,17 @@ public final class MlpGraph {
         return logits.value();
     }
 
-    /** The 1x1 loss node (sum over the block's examples). */
+    /**
+     * The 1x1 loss node of the block last set (the sum over its examples, weighted if the block has weights): the
+     * node to give {@link dev.backprop.autodiff.GradientCheck}.
+     */
     public Node lossNode() {
         return loss;
+    }
+
+    /** The input node of the example weights (1 x n), wired as the weighted loss's third input. */
+    public Node exampleWeightsNode() {
+        return exampleWeights;
     }
 
     /** The parameter nodes, weights and bias of each layer in order. */
@@ -96,26 +121,64 @@ public final class MlpGraph {
 
     /** Gives the graph a block: features (inputs x n) and targets (outputs x n), used without copying. */
     public void setBlock(Matrix blockFeatures, Matrix blockTargets) {
+        setBlock(blockFeatures, blockTargets, null);
+    }
+
+    /**
+     * Gives the graph a block: features (inputs x n), targets (outputs x n) and example weights (1 x n, or null for
+     * an unweighted block), used without copying.
+     */
+    public void setBlock(Matrix blockFeatures, Matrix blockTargets, Matrix blockWeights) {
         requireFeatures(blockFeatures);
         if (blockTargets.rows() != spec.outputs() || blockTargets.cols() != blockFeatures.cols()) {
             throw new ShapeException("targets " + blockTargets.shape() + " do not fit network " + spec
                     + " with features " + blockFeatures.shape() + " (expected " + spec.outputs() + "x"
                     + blockFeatures.cols() + ")");
         }
+        int n = blockFeatures.cols();
+        if (blockWeights != null && (blockWeights.rows() != 1 || blockWeights.cols() != n)) {
+            throw new ShapeException("example weights " + blockWeights.shape() + " do not fit features "
+                    + blockFeatures.shape() + " (expected 1x" + n + ")");
+        }
         graph.setInput(features, blockFeatures);
         graph.setInput(targets, blockTargets);
+        graph.setInput(exampleWeights, blockWeights != null ? blockWeights : ones(n));
+        loss = blockWeights != null ? weightedLoss : plainLoss;
+    }
+
+    private Matrix ones(int n) {
+        if (ones == null || ones.cols() < n) {
+            ones = Matrix.zeros(graph.precision(), 1, n);
+            ones.fill(1);
+        }
+        return ones.columns(0, n);
     }
 
     /** Forward and backward on a block; adds its gradient into the gradient vector; returns its summed loss. */
     public double addLossAndGradient(Matrix blockFeatures, Matrix blockTargets) {
-        setBlock(blockFeatures, blockTargets);
-        return graph.forwardBackward(loss);
+        return addLossAndGradient(blockFeatures, blockTargets, null);
+    }
+
+    /**
+     * Forward and backward on a block with example weights (1 x n, or null for none); adds its gradient, the
+     * gradient of {@code sum_j w_j l_j}, into the gradient vector; returns that weighted sum.
+     */
+    public double addLossAndGradient(Matrix blockFeatures, Matrix blockTargets, Matrix blockWeights) {
+        setBlock(blockFeatures, blockTargets, blockWeights);
+        graph.forwardTo(loss);
+        graph.backward(loss);
+        return loss.value().get(0);
     }
 
     /** The block's summed loss, forward only. */
     public double loss(Matrix blockFeatures, Matrix blockTargets) {
-        setBlock(blockFeatures, blockTargets);
-        graph.forward();
+        return loss(blockFeatures, blockTargets, null);
+    }
+
+    /** The block's loss summed over its examples with weights (1 x n, or null for none), forward only. */
+    public double loss(Matrix blockFeatures, Matrix blockTargets, Matrix blockWeights) {
+        setBlock(blockFeatures, blockTargets, blockWeights);
+        graph.forwardTo(loss);
         return loss.value().get(0);
     }
 

@@ -2,6 +2,7 @@ package dev.backprop.nn;
 
 import dev.backprop.autodiff.Graph;
 import dev.backprop.autodiff.Node;
+import dev.backprop.autodiff.Op;
 import dev.backprop.autodiff.ops.Sigmoid;
 import dev.backprop.loss.BinaryCrossEntropyWithLogits;
 import dev.backprop.loss.SoftmaxCrossEntropy;
@@ -37,13 +38,36 @@ public enum OutputLoss {
 
     /** Appends the loss of {@code logits} against {@code targets} to {@code graph}: the 1x1 sum over examples. */
     public Node attach(Graph graph, Node logits, Node targets) {
+        return attach(graph, logits, targets, null);
+    }
+
+    /**
+     * Appends the loss of {@code logits} against {@code targets}, weighted per example by {@code weights} (a 1 x n
+     * input) when it is not null: the 1x1 sum over examples of {@code w_j l_j}.
+     */
+    public Node attach(Graph graph, Node logits, Node targets, Node weights) {
+        Node compared = lossInput(graph, logits);
+        return weights == null ? graph.apply("loss", lossOp(), compared, targets)
+                : graph.apply("loss", lossOp(), compared, targets, weights);
+    }
+
+    /**
+     * Appends to {@code graph} what the loss compares with the targets: the logits themselves, or for
+     * {@link #SIGMOID_SQUARED_ERROR} their sigmoid (a node named {@code output}).
+     */
+    public Node lossInput(Graph graph, Node logits) {
+        return this == SIGMOID_SQUARED_ERROR ? graph.apply("output", new Sigmoid(), logits) : logits;
+    }
+
+    /**
+     * The loss op applied to ({@link #lossInput}, targets) or ({@link #lossInput}, targets, example weights): a new,
+     * stateless instance.
+     */
+    public Op lossOp() {
         return switch (this) {
-            case SOFTMAX_CROSS_ENTROPY -> graph.apply("loss", new SoftmaxCrossEntropy(), logits, targets);
-            case SIGMOID_BINARY_CROSS_ENTROPY ->
-                    graph.apply("loss", new BinaryCrossEntropyWithLogits(), logits, targets);
-            case IDENTITY_SQUARED_ERROR -> graph.apply("loss", new SquaredError(), logits, targets);
-            case SIGMOID_SQUARED_ERROR -> graph.apply("loss", new SquaredError(),
-                    graph.apply("output", new Sigmoid(), logits), targets);
+            case SOFTMAX_CROSS_ENTROPY -> new SoftmaxCrossEntropy();
+            case SIGMOID_BINARY_CROSS_ENTROPY -> new BinaryCrossEntropyWithLogits();
+            case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> new SquaredError();
         };
     }
 

@@ -12,10 +12,11 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Sparse points stacked into dense column-major blocks, with their targets encoded. */
+/** Sparse points stacked into dense column-major blocks, with their targets encoded and optional example weights. */
 class BlockBuilderTest {
 
     private static LabeledPoint point(double label, int[] indices, double... values) {
@@ -162,5 +163,101 @@ class BlockBuilderTest {
                 () -> new BlockBuilder(0, new TargetEncoding.Binary(), Precision.DOUBLE, 10));
         assertThrows(IllegalArgumentException.class,
                 () -> new BlockBuilder(3, new TargetEncoding.Binary(), Precision.DOUBLE, 0));
+    }
+
+    // ---- example weights ----------------------------------------------------------------------------------------
+
+    @Test
+    void withoutWeightsBlocksCarryNone() {
+        Block block = new BlockBuilder(4, new TargetEncoding.OneHot(3), Precision.DOUBLE, 10).stack(THREE, "s");
+        assertNull(block.weights());
+        assertNull(new BlockBuilder(4, new TargetEncoding.OneHot(3), Precision.DOUBLE, 10)
+                .stack(THREE, null, "s").weights());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void rowWeightsBecomeTheBlocksWeightsInItsPrecision(Precision precision) {
+        Block block = new BlockBuilder(4, new TargetEncoding.OneHot(3), precision, 10)
+                .stack(THREE, new double[] {0.5, 0, 2}, "s");
+        assertEquals(precision, block.weights().precision());
+        assertArrayEquals(new double[] {0.5, 0, 2}, block.weights().toDoubleArray());
+        assertEquals(2.5, block.totalWeight());
+    }
+
+    @Test
+    void stackAllCutsTheWeightsWithTheirPoints() {
+        List<LabeledPoint> points = new ArrayList<>();
+        double[] weights = new double[7];
+        for (int j = 0; j < 7; j++) {
+            points.add(point(j % 2, new int[] {0}, j));
+            weights[j] = 10 + j;
+        }
+        List<Block> blocks = new BlockBuilder(1, new TargetEncoding.Binary(), Precision.DOUBLE, 3)
+                .stackAll(points, weights, "s");
+        assertEquals(3, blocks.size());
+        for (int j = 0; j < 7; j++) {
+            Block b = blocks.get(j / 3);
+            assertEquals(j, b.features().get(0, j % 3));
+            assertEquals(10 + j, b.weights().get(j % 3), "weight of example " + j);
+        }
+    }
+
+    @Test
+    void weightsMustMatchThePointsInNumber() {
+        BlockBuilder builder = new BlockBuilder(4, new TargetEncoding.OneHot(3), Precision.DOUBLE, 2);
+        assertThrows(IllegalArgumentException.class, () -> builder.stack(THREE, new double[] {1, 1}, "s"));
+        assertThrows(IllegalArgumentException.class, () -> builder.stackAll(THREE, new double[] {1, 1, 1, 1}, "s"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.5, Double.NaN, Double.POSITIVE_INFINITY})
+    void aBadWeightIsReportedAtItsPositionInTheWholeInput(double bad) {
+        List<LabeledPoint> points = new ArrayList<>();
+        double[] weights = new double[10];
+        for (int j = 0; j < 10; j++) {
+            points.add(point(1, new int[] {}));
+            weights[j] = j == 6 ? bad : 1;
+        }
+        BlockBuilder builder = new BlockBuilder(2, new TargetEncoding.OneHot(3), Precision.DOUBLE, 4);
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> builder.stackAll(points, weights, "f.txt"));
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("weight " + bad), e.getMessage());
+    }
+
+    @Test
+    void classWeightsWeighEachExampleByItsClassTimesItsRowWeight() {
+        BlockBuilder builder = new BlockBuilder(4, new TargetEncoding.OneHot(3), Precision.DOUBLE, 10)
+                .withClassWeights(ClassWeights.explicit(new double[] {0.5, 2, 4}));
+        // Labels 2, 0, 1.
+        assertArrayEquals(new double[] {4, 0.5, 2}, builder.stack(THREE, "s").weights().toDoubleArray());
+        assertArrayEquals(new double[] {12, 0, 1}, builder.stack(THREE, new double[] {3, 0, 0.5}, "s")
+                .weights().toDoubleArray());
+        assertNull(builder.withClassWeights(null).stack(THREE, "s").weights());
+    }
+
+    @Test
+    void balancedClassWeightsOnBinaryLabels() {
+        List<LabeledPoint> points = List.of(point(1, new int[] {}), point(0, new int[] {}), point(0, new int[] {}),
+                point(0, new int[] {}));
+        // Counts 3 and 1: weights 4 / (2 * 3) and 4 / (2 * 1); each class then carries a total weight of 2.
+        Block block = new BlockBuilder(1, new TargetEncoding.Binary(), Precision.DOUBLE, 10)
+                .withClassWeights(ClassWeights.balanced(new long[] {3, 1})).stack(points, "s");
+        assertArrayEquals(new double[] {2, 4.0 / 6, 4.0 / 6, 4.0 / 6}, block.weights().toDoubleArray());
+        assertEquals(4, block.totalWeight(), 1e-15);
+    }
+
+    @Test
+    void classWeightsMustFitTheEncodingsClasses() {
+        BlockBuilder oneHot = new BlockBuilder(4, new TargetEncoding.OneHot(3), Precision.DOUBLE, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> oneHot.withClassWeights(ClassWeights.explicit(new double[] {1, 2})));
+        assertTrue(e.getMessage().contains("2 class weights") && e.getMessage().contains("3 classes"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BlockBuilder(4, new TargetEncoding.Binary(),
+                Precision.DOUBLE, 10).withClassWeights(ClassWeights.explicit(new double[] {1, 2, 3})));
+        assertThrows(IllegalArgumentException.class, () -> new BlockBuilder(4, new TargetEncoding.Value(),
+                Precision.DOUBLE, 10).withClassWeights(ClassWeights.explicit(new double[] {1, 2})));
     }
 }

@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The (loss, gradient, count) sum: blocks add up to the whole, merges in any grouping give the total. */
+/**
+ * The (loss, gradient, weight, count) sum: blocks add up to the whole, merges in any grouping give the total; example
+ * weights enter the loss, the gradient and the total weight that the mean divides by.
+ */
 class GradientSumTest {
 
     private static final MlpSpec SPEC =
@@ -69,6 +72,7 @@ class GradientSumTest {
 
     private static void assertSameSum(GradientSum expected, GradientSum actual) {
         assertEquals(expected.count(), actual.count());
+        assertEquals(expected.weight(), actual.weight(), 1e-12 * expected.weight());
         assertEquals(expected.loss(), actual.loss(), 1e-12 * Math.abs(expected.loss()));
         Matrix e = expected.gradient().flat();
         Matrix a = actual.gradient().flat();
@@ -192,5 +196,108 @@ class GradientSumTest {
         assertEquals(N, sum.count());
         assertEquals(loss, sum.loss());
         assertArrayEquals(gradient, sum.gradient().flat().toDoubleArray());
+    }
+
+    // ---- example weights ----------------------------------------------------------------------------------------
+
+    private Matrix weights(double... values) {
+        return Matrix.of(Precision.DOUBLE, 1, values.length, values);
+    }
+
+    /** The columns {@code order} of a block, as a new unweighted block. */
+    private static Block pick(Block b, int... order) {
+        Matrix x = b.features().newZeros(b.features().rows(), order.length);
+        Matrix t = b.targets().newZeros(b.targets().rows(), order.length);
+        for (int j = 0; j < order.length; j++) {
+            x.columns(j, j + 1).copyFrom(b.features().columns(order[j], order[j] + 1));
+            t.columns(j, j + 1).copyFrom(b.targets().columns(order[j], order[j] + 1));
+        }
+        return new Block(x, t);
+    }
+
+    private static final double[] W = {0.5, 2, 0, 1.25, 3, 1, 0.75, 0, 4, 1.5};
+
+    @Test
+    void weightedBlocksSumTheirWeightsAndStillCountTheirExamples() {
+        Block weighted = all.withWeights(weights(W));
+        GradientSum whole = sumOf(List.of(weighted));
+        assertEquals(N, whole.count());
+        assertEquals(14.0, whole.weight(), 0);
+        GradientSum byBlocks = sumOf(List.of(weighted.slice(0, 2), weighted.slice(2, 7), weighted.slice(7, 10)));
+        assertEquals(14.0, byBlocks.weight(), 0);
+        assertSameSum(whole, byBlocks);
+        // Merging adds the weights too.
+        GradientSum merged = sumOf(List.of(weighted.slice(0, 4))).merge(sumOf(List.of(weighted.slice(4, 10))));
+        assertEquals(14.0, merged.weight(), 0);
+        assertSameSum(whole, merged);
+        // A weighted and an unweighted block together: 14 + 10.
+        assertEquals(24.0, sumOf(List.of(weighted, all)).weight(), 0);
+    }
+
+    @Test
+    void unitWeightsAreBitIdenticalToNoWeightsAndTheWeightIsTheCount() {
+        double[] ones = new double[N];
+        java.util.Arrays.fill(ones, 1);
+        GradientSum plain = sumOf(parts);
+        Block weighted = all.withWeights(weights(ones));
+        GradientSum unit = sumOf(List.of(weighted.slice(0, 2), weighted.slice(2, 7), weighted.slice(7, 10)));
+        assertEquals(N, plain.weight(), 0);
+        assertEquals(N, unit.weight(), 0);
+        assertEquals(plain.count(), unit.count());
+        assertEquals(plain.correct(), unit.correct());
+        assertEquals(Double.doubleToRawLongBits(plain.loss()), Double.doubleToRawLongBits(unit.loss()));
+        assertArrayEquals(plain.gradient().flat().toDoubleArray(), unit.gradient().flat().toDoubleArray(), 0);
+        assertArrayEquals(plain.meanGradient().toDoubleArray(), unit.meanGradient().toDoubleArray(), 0);
+    }
+
+    @Test
+    void integerWeightsEqualDuplicatedExamplesAndTheMeanIsTheWeightedMean() {
+        // Weights 2, 0, 1, 3, 1, 1, 0, 2, 1, 1 against the examples repeated that many times.
+        double[] w = {2, 0, 1, 3, 1, 1, 0, 2, 1, 1};
+        GradientSum weighted = sumOf(List.of(all.withWeights(weights(w))));
+        GradientSum repeated = sumOf(List.of(pick(all, 0, 0, 2, 3, 3, 3, 4, 5, 7, 7, 8, 9)));
+        assertEquals(12.0, weighted.weight(), 0);
+        assertEquals(12, repeated.count());
+        assertEquals(N, weighted.count());
+        assertEquals(repeated.loss(), weighted.loss(), 1e-12 * repeated.loss());
+        Matrix diff = weighted.meanGradient().copy();
+        diff.axpy(-1, repeated.meanGradient());
+        assertTrue(diff.norm() <= 1e-12 * repeated.meanGradient().norm(), "relative difference "
+                + diff.norm() / repeated.meanGradient().norm());
+        // The mean divides by the total weight, not by the number of examples.
+        Matrix total = weighted.gradient().flat();
+        Matrix mean = weighted.meanGradient();
+        for (int i = 0; i < mean.size(); i++) {
+            assertEquals(total.get(i) / 12, mean.get(i), 1e-15 * Math.abs(total.get(i)), "entry " + i);
+        }
+    }
+
+    @Test
+    void accuracyStaysPerExampleWhateverTheWeights() {
+        GradientSum plain = sumOf(List.of(all));
+        GradientSum weighted = sumOf(List.of(all.withWeights(weights(W))));
+        assertEquals(plain.correct(), weighted.correct());
+        assertEquals(plain.count(), weighted.count());
+        GradientSum lossOnly = new GradientSum(LAYOUT, Precision.DOUBLE);
+        lossOnly.addLoss(new MlpGraph(parameters), all.withWeights(weights(W)));
+        assertEquals(weighted.loss(), lossOnly.loss(), 0);
+        assertEquals(14.0, lossOnly.weight(), 0);
+        assertEquals(plain.correct(), lossOnly.correct());
+    }
+
+    @Test
+    void clearEmptiesTheWeightToo() {
+        GradientSum sum = sumOf(List.of(all.withWeights(weights(W))));
+        sum.clear();
+        assertEquals(0, sum.weight());
+    }
+
+    @Test
+    void meanOfExamplesThatAllWeighZeroIsRefused() {
+        GradientSum sum = sumOf(List.of(all.slice(0, 3).withWeights(weights(0, 0, 0))));
+        assertEquals(3, sum.count());
+        assertEquals(0, sum.weight());
+        IllegalStateException e = assertThrows(IllegalStateException.class, sum::meanGradient);
+        assertTrue(e.getMessage().contains("weight 0"), e.getMessage());
     }
 }
