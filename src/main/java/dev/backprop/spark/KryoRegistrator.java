@@ -2,6 +2,8 @@ package dev.backprop.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import dev.backprop.data.Block;
+import dev.backprop.data.ColumnStatistics;
+import dev.backprop.data.ExampleStatistics;
 import dev.backprop.data.LabeledPoint;
 import dev.backprop.tensor.DoubleMatrix;
 import dev.backprop.tensor.FloatMatrix;
@@ -21,6 +23,8 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(LabeledPoint.class, new LabeledPointSerializer());
         kryo.register(PartialSum.class, new PartialSumSerializer());
         kryo.register(EvaluationSums.class);
+        kryo.register(ColumnStatistics.class, new ScalerFit.ColumnStatisticsSerializer());
+        kryo.register(ExampleStatistics.class, new ScalerFit.ExampleStatisticsSerializer());
         kryo.register(float[].class);
         kryo.register(double[].class);
         kryo.register(int[].class);
@@ -30,5 +34,6 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(PartialSum[].class);
         kryo.register(LabeledPoint[].class);
         kryo.register(EvaluationSums[].class);
+        kryo.register(ExampleStatistics[].class);
     }
 }

@@ -1,0 +1,106 @@
+package dev.backprop.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import dev.backprop.data.ColumnStatistics;
+import dev.backprop.data.ExampleStatistics;
+import dev.backprop.data.FeatureScaler;
+import dev.backprop.data.LabeledPoint;
+import org.apache.spark.api.java.JavaRDD;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Fits the statistics behind feature and target scaling in one distributed pass: every partition accumulates its
+ * examples into one {@link ExampleStatistics} (Welford's update, implicit zeros merged in analytically), and the
+ * driver merges the partitions' statistics in partition index order (Chan et al.'s formula), so that the result is
+ * the same to the bit for the same data and partitioning, whichever task finishes first.
+ */
+public final class ScalerFit {
+
+    private ScalerFit() {
+    }
+
+    /**
+     * The statistics of the features (at least {@code features} columns; more if an example has a larger index)
+     * and labels of {@code points}, in one pass.
+     */
+    public static ExampleStatistics statistics(JavaRDD<LabeledPoint> points, int features) {
+        // collect() returns the elements of partition 0 first, then of partition 1, and so on: exactly one per
+        // partition here, so the list is in partition index order
+        List<ExampleStatistics> partitions = points.mapPartitions(
+                (Iterator<LabeledPoint> it) -> {
+                    ExampleStatistics statistics = new ExampleStatistics(features);
+                    it.forEachRemaining(statistics::add);
+                    return List.of(statistics).iterator();
+                }, false).collect();
+        if (partitions.size() != points.getNumPartitions()) {
+            throw new IllegalStateException("expected statistics of " + points.getNumPartitions()
+                    + " partitions, got " + partitions.size());
+        }
+        ExampleStatistics merged = new ExampleStatistics(features);
+        partitions.forEach(merged::merge);
+        return merged;
+    }
+
+    /** {@code points} with features scaled by {@code features} and labels by {@code labels} (one column). */
+    public static JavaRDD<LabeledPoint> scale(JavaRDD<LabeledPoint> points, FeatureScaler features,
+                                              FeatureScaler labels) {
+        if (labels.columns() != 1) {
+            throw new IllegalArgumentException("a label scaler has one column, not " + labels.columns());
+        }
+        if (features.isIdentity() && labels.isIdentity()) {
+            return points;
+        }
+        return points.map(p -> labels.applyToLabel(features.apply(p)));
+    }
+
+    /** Kryo form of column statistics: {@link ColumnStatistics#writeTo}, every double by its bits. */
+    static final class ColumnStatisticsSerializer extends Serializer<ColumnStatistics> {
+        @Override
+        public void write(Kryo kryo, Output output, ColumnStatistics statistics) {
+            try {
+                statistics.writeTo(new DataOutputStream(output)); // unbuffered: writes go straight to output
+            } catch (IOException e) {
+                throw new KryoException(e);
+            }
+        }
+
+        @Override
+        public ColumnStatistics read(Kryo kryo, Input input, Class<ColumnStatistics> type) {
+            try {
+                return ColumnStatistics.readFrom(new DataInputStream(input));
+            } catch (IOException e) {
+                throw new KryoException(e);
+            }
+        }
+    }
+
+    /** Kryo form of example statistics: {@link ExampleStatistics#writeTo}, every double by its bits. */
+    static final class ExampleStatisticsSerializer extends Serializer<ExampleStatistics> {
+        @Override
+        public void write(Kryo kryo, Output output, ExampleStatistics statistics) {
+            try {
+                statistics.writeTo(new DataOutputStream(output)); // unbuffered: writes go straight to output
+            } catch (IOException e) {
+                throw new KryoException(e);
+            }
+        }
+
+        @Override
+        public ExampleStatistics read(Kryo kryo, Input input, Class<ExampleStatistics> type) {
+            try {
+                return ExampleStatistics.readFrom(new DataInputStream(input));
+            } catch (IOException e) {
+                throw new KryoException(e);
+            }
+        }
+    }
+}
