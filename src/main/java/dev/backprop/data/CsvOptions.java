@@ -8,10 +8,18 @@ import java.util.Objects;
 /**
  * How to read a CSV file, immutable and validated when built: the delimiter and quote character (RFC 4180 quoting:
  * a quoted field may hold the delimiter and doubled quotes, but not a line break), whether the first line is a
- * header, which column holds the label, which columns to ignore, and how many features to expect.
+ * header, which column holds the label, which columns to ignore, how many feature columns to expect, which feature
+ * columns are categorical, what a missing cell and an unseen category become, and optionally the classes' labels
+ * in class order.
  *
  * <p>Defaults: delimiter {@code ','}, quote {@code '"'}, no header, the label in the last column ({@code -1}), no
- * ignored columns, number of features inferred ({@code 0}).
+ * ignored columns, number of feature columns inferred ({@code 0}), no categorical column, missing values an error
+ * ({@link MissingValues#ERROR}) with only empty cells missing, unseen categories an error
+ * ({@link UnseenCategories#ERROR}), labels fitted from the training data (empty {@link #labelOrder()}).
+ *
+ * <p>Categorical columns, imputation and text labels need a fitted {@link TableSchema}: such options are read with
+ * {@link CsvParser#parseRecord} and {@link TableSchema#parser}, not {@link CsvParser#parse} (see
+ * {@link #needsSchema()}).
  *
  * <p>The label is kept as a list of columns so that regression with several targets can be added later; for now
  * exactly one label column is supported.
@@ -29,6 +37,11 @@ public final class CsvOptions implements Serializable {
     private final List<CsvColumn> labels;
     private final List<CsvColumn> ignored;
     private final int numFeatures;
+    private final List<CsvColumn> categorical;
+    private final MissingValues missing;
+    private final List<String> missingTexts;
+    private final UnseenCategories unseen;
+    private final List<String> labelOrder;
 
     private CsvOptions(Builder b) {
         this.delimiter = b.delimiter;
@@ -37,6 +50,11 @@ public final class CsvOptions implements Serializable {
         this.labels = List.copyOf(b.labels);
         this.ignored = List.copyOf(b.ignored);
         this.numFeatures = b.numFeatures;
+        this.categorical = List.copyOf(b.categorical);
+        this.missing = Objects.requireNonNull(b.missing, "missing-value policy");
+        this.missingTexts = List.copyOf(b.missingTexts);
+        this.unseen = Objects.requireNonNull(b.unseen, "unseen-category policy");
+        this.labelOrder = List.copyOf(b.labelOrder);
         validate();
     }
 
@@ -57,6 +75,11 @@ public final class CsvOptions implements Serializable {
         b.labels = new ArrayList<>(labels);
         b.ignored = new ArrayList<>(ignored);
         b.numFeatures = numFeatures;
+        b.categorical = new ArrayList<>(categorical);
+        b.missing = missing;
+        b.missingTexts = new ArrayList<>(missingTexts);
+        b.unseen = unseen;
+        b.labelOrder = new ArrayList<>(labelOrder);
         return b;
     }
 
@@ -88,9 +111,53 @@ public final class CsvOptions implements Serializable {
         return ignored;
     }
 
-    /** The number of features expected, or 0 to infer it from the header or the first data row. */
+    /**
+     * The number of feature columns expected (columns that are neither label nor ignored, counted before one-hot
+     * expansion of categorical columns), or 0 to infer it from the header or the first data row.
+     */
     public int numFeatures() {
         return numFeatures;
+    }
+
+    /** The feature columns whose cells are categories (one-hot encoded by a {@link TableSchema}), not numbers. */
+    public List<CsvColumn> categorical() {
+        return categorical;
+    }
+
+    /** What a missing feature cell becomes. */
+    public MissingValues missing() {
+        return missing;
+    }
+
+    /**
+     * The cell texts that mean "missing" besides an empty cell (for example {@code ?} or {@code NA}), compared
+     * exactly after stripping surrounding whitespace; empty by default.
+     */
+    public List<String> missingTexts() {
+        return missingTexts;
+    }
+
+    /** What a categorical cell whose value the training data did not have becomes. */
+    public UnseenCategories unseenCategories() {
+        return unseen;
+    }
+
+    /**
+     * The classification labels in class order as configured (class {@code i} is the {@code i}-th), or an empty
+     * list to fit the order from the training data (see {@link LabelMap}).
+     */
+    public List<String> labelOrder() {
+        return labelOrder;
+    }
+
+    /**
+     * Whether points can only be made with a fitted {@link TableSchema}: with categorical columns, the {@code mean}
+     * missing-value policy, declared missing-value texts or an explicit label order. {@link CsvParser#parse} refuses
+     * such options.
+     */
+    public boolean needsSchema() {
+        return !categorical.isEmpty() || missing != MissingValues.ERROR || !missingTexts.isEmpty()
+                || !labelOrder.isEmpty();
     }
 
     private void validate() {
@@ -119,6 +186,22 @@ public final class CsvOptions implements Serializable {
             for (CsvColumn c : ignored) {
                 requireIndex(c, "ignored column");
             }
+            for (CsvColumn c : categorical) {
+                requireIndex(c, "categorical column");
+            }
+        }
+        for (String text : missingTexts) {
+            if (text == null || text.isBlank() || !text.equals(text.strip())) {
+                throw new IllegalArgumentException("a CSV missing-value text must be non-blank and have no"
+                        + " surrounding whitespace (an empty cell is always missing), got '" + text + "'");
+            }
+            if (text.indexOf(delimiter) >= 0) {
+                throw new IllegalArgumentException("the CSV missing-value text '" + text + "' contains the delimiter "
+                        + describe(delimiter));
+            }
+        }
+        if (!labelOrder.isEmpty()) {
+            LabelMap.of(labelOrder); // blank or repeated labels
         }
     }
 
@@ -150,19 +233,25 @@ public final class CsvOptions implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof CsvOptions x && delimiter == x.delimiter && quote == x.quote && header == x.header
-                && labels.equals(x.labels) && ignored.equals(x.ignored) && numFeatures == x.numFeatures;
+                && labels.equals(x.labels) && ignored.equals(x.ignored) && numFeatures == x.numFeatures
+                && categorical.equals(x.categorical) && missing == x.missing && missingTexts.equals(x.missingTexts)
+                && unseen == x.unseen && labelOrder.equals(x.labelOrder);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(delimiter, quote, header, labels, ignored, numFeatures);
+        return Objects.hash(delimiter, quote, header, labels, ignored, numFeatures, categorical, missing,
+                missingTexts, unseen, labelOrder);
     }
 
     @Override
     public String toString() {
         return "CsvOptions(delimiter " + describe(delimiter) + ", quote " + describe(quote) + ", header " + header
                 + ", label " + (labels.size() == 1 ? label() : labels) + ", ignored " + ignored
-                + ", features " + (numFeatures == 0 ? "inferred" : numFeatures) + ")";
+                + ", features " + (numFeatures == 0 ? "inferred" : numFeatures) + ", categorical " + categorical
+                + ", missing " + missing.configName() + (missingTexts.isEmpty() ? "" : " " + missingTexts)
+                + ", unseen categories " + unseen.configName()
+                + ", labels " + (labelOrder.isEmpty() ? "fitted" : labelOrder) + ")";
     }
 
     /** Collects options; {@link #build()} validates them. */
@@ -173,6 +262,11 @@ public final class CsvOptions implements Serializable {
         private List<CsvColumn> labels = new ArrayList<>(List.of(CsvColumn.at(-1)));
         private List<CsvColumn> ignored = new ArrayList<>();
         private int numFeatures;
+        private List<CsvColumn> categorical = new ArrayList<>();
+        private MissingValues missing = MissingValues.ERROR;
+        private List<String> missingTexts = new ArrayList<>();
+        private UnseenCategories unseen = UnseenCategories.ERROR;
+        private List<String> labelOrder = new ArrayList<>();
 
         private Builder() {
         }
@@ -237,10 +331,74 @@ public final class CsvOptions implements Serializable {
             return this;
         }
 
-        /** The number of features expected, or 0 to infer it. */
+        /** The number of feature columns expected (before one-hot expansion), or 0 to infer it. */
         public Builder numFeatures(int numFeatures) {
             this.numFeatures = numFeatures;
             return this;
+        }
+
+        /** Adds categorical columns, by header name (needs a header). */
+        public Builder categorical(String... names) {
+            for (String name : names) {
+                categorical.add(CsvColumn.named(name));
+            }
+            return this;
+        }
+
+        /** Adds categorical columns, by 0-based index; negative counts from the end. */
+        public Builder categorical(int... indices) {
+            for (int index : indices) {
+                categorical.add(CsvColumn.at(index));
+            }
+            return this;
+        }
+
+        /** Adds categorical columns. */
+        public Builder categorical(CsvColumn... columns) {
+            for (CsvColumn c : columns) {
+                categorical.add(Objects.requireNonNull(c, "categorical column"));
+            }
+            return this;
+        }
+
+        /** Replaces the categorical columns. */
+        public Builder categoricalColumns(List<CsvColumn> columns) {
+            this.categorical = new ArrayList<>(columns);
+            return this;
+        }
+
+        /** What a missing feature cell becomes. */
+        public Builder missing(MissingValues policy) {
+            this.missing = Objects.requireNonNull(policy, "missing-value policy");
+            return this;
+        }
+
+        /** Replaces the texts that mean "missing" besides an empty cell (for example {@code ?}, {@code NA}). */
+        public Builder missingTexts(List<String> texts) {
+            this.missingTexts = new ArrayList<>(texts);
+            return this;
+        }
+
+        /** {@link #missingTexts(List)} from arguments. */
+        public Builder missingTexts(String... texts) {
+            return missingTexts(List.of(texts));
+        }
+
+        /** What an unseen category becomes. */
+        public Builder unseenCategories(UnseenCategories policy) {
+            this.unseen = Objects.requireNonNull(policy, "unseen-category policy");
+            return this;
+        }
+
+        /** The classification labels in class order; an empty list fits them from the training data. */
+        public Builder labelOrder(List<String> labels) {
+            this.labelOrder = new ArrayList<>(labels);
+            return this;
+        }
+
+        /** {@link #labelOrder(List)} from arguments. */
+        public Builder labelOrder(String... labels) {
+            return labelOrder(List.of(labels));
         }
 
         public CsvOptions build() {

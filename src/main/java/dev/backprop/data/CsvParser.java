@@ -8,14 +8,22 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * Parses CSV lines into dense labelled points, one line at a time, as {@link LibsvmParser} does for LIBSVM: the
- * label column and the ignored columns are resolved once, against the header or the first data row, and every
- * line is then parsed on its own (so the parser can be shipped to executors and called per line).
+ * Parses CSV lines, one line at a time, as {@link LibsvmParser} does for LIBSVM: the label column, the ignored
+ * columns and the categorical columns are resolved once, against the header or the first data row, and every line
+ * is then parsed on its own (so the parser can be shipped to executors and called per line).
  *
- * <p>A point's features are the columns that are neither label nor ignored, in column order, as indices
- * {@code 0..d-1}. Surrounding whitespace, a byte order mark at the start of a line and a carriage return at its
- * end are dropped. A header line is not data: callers skip the lines for which {@link #isHeader(String)} holds
- * (the first line of each file when there is a header).
+ * <p>The feature columns are the columns that are neither label nor ignored, in column order; each is numeric or,
+ * when the options declare it so, categorical. Two ways to read a line:
+ * <ul>
+ *   <li>{@link #parseRecord} gives the raw {@link CsvRecord}: the label's text, the numeric cells (NaN when missing)
+ *   and the categorical cells (null when missing). A {@link TableSchema} fitted on the training data turns records
+ *   into points (label map, one-hot categories, imputation); this is the way for every option.</li>
+ *   <li>{@link #parse} gives a dense point directly, with features {@code 0..d-1} being the feature columns and the
+ *   label the label cell's number: only for options that need no schema ({@link CsvOptions#needsSchema()}).</li>
+ * </ul>
+ * Surrounding whitespace, a byte order mark at the start of a line and a carriage return at its end are dropped. A
+ * header line is not data: callers skip the lines for which {@link #isHeader(String)} holds (the first line of each
+ * file when there is a header).
  *
  * <p>Errors in a line throw {@link DataFormatException} naming the source, the line and the column; errors in the
  * options against the header (an unknown column name, an index out of range, a feature count that does not match)
@@ -32,6 +40,9 @@ public final class CsvParser implements Serializable {
     private final int[] labelColumns;     // exactly one for now
     private final int[] featureColumns;
     private final int[] featureIndices;   // 0..d-1, copied into each point
+    private final boolean[] categoricalFeature; // per feature column
+    private final int[] numericColumns;   // feature columns that hold numbers, in column order
+    private final int[] categoricalColumns; // feature columns that hold categories, in column order
 
     private CsvParser(CsvOptions options, String[] header, int numColumns, String source) {
         this.options = options;
@@ -52,7 +63,7 @@ public final class CsvParser implements Serializable {
             int c = resolve(ignore, "ignored column", source);
             for (int label : labelColumns) {
                 if (c == label) {
-                    throw new IllegalArgumentException("CSV column " + describe(c) + " of " + source
+                    throw new IllegalArgumentException("CSV " + describe(c) + " of " + source
                             + " is both the label and ignored; a column is one or the other");
                 }
             }
@@ -77,6 +88,30 @@ public final class CsvParser implements Serializable {
         }
         this.featureIndices = new int[featureColumns.length];
         Arrays.setAll(featureIndices, k -> k);
+        boolean[] categoricalColumn = new boolean[numColumns];
+        for (CsvColumn declared : options.categorical()) {
+            int c = resolve(declared, "categorical column", source);
+            if (excluded[c]) {
+                throw new IllegalArgumentException("CSV " + describe(c) + " of " + source + " is declared"
+                        + " categorical but is the " + (c == labelColumns[0] ? "label" : "ignored")
+                        + "; only a feature column can be categorical");
+            }
+            categoricalColumn[c] = true;
+        }
+        this.categoricalFeature = new boolean[featureColumns.length];
+        for (int k = 0; k < featureColumns.length; k++) {
+            categoricalFeature[k] = categoricalColumn[featureColumns[k]];
+        }
+        int categorical = count(categoricalFeature);
+        this.numericColumns = new int[featureColumns.length - categorical];
+        this.categoricalColumns = new int[categorical];
+        for (int k = 0, n = 0, m = 0; k < featureColumns.length; k++) {
+            if (categoricalFeature[k]) {
+                categoricalColumns[m++] = featureColumns[k];
+            } else {
+                numericColumns[n++] = featureColumns[k];
+            }
+        }
     }
 
     /**
@@ -123,12 +158,81 @@ public final class CsvParser implements Serializable {
     }
 
     /**
-     * The point on {@code line}, or null for a blank line. A header line is not data: check {@link #isHeader}
-     * first.
+     * The point on {@code line}, or null for a blank line: the label cell's number and the feature columns'
+     * numbers as features {@code 0..d-1}. A header line is not data: check {@link #isHeader} first.
      *
-     * @throws DataFormatException naming {@code source}, {@code lineNumber} and the column
+     * @throws DataFormatException   naming {@code source}, {@code lineNumber} and the column
+     * @throws IllegalStateException when the options need a fitted schema ({@link CsvOptions#needsSchema()}): read
+     *                               such lines with {@link #parseRecord} and a {@link TableSchema}
      */
     public LabeledPoint parse(String line, String source, long lineNumber) {
+        if (options.needsSchema()) {
+            throw new IllegalStateException("these CSV options (categorical columns, imputation, missing-value texts"
+                    + " or a label order) need a fitted TableSchema: parse records and let the schema make points");
+        }
+        String[] fields = fields(line, source, lineNumber);
+        if (fields == null) {
+            return null;
+        }
+        double label = value(fields, labelColumns[0], true, source, lineNumber);
+        double[] values = new double[featureColumns.length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = value(fields, featureColumns[k], false, source, lineNumber);
+        }
+        return new LabeledPoint(label, featureIndices.clone(), values);
+    }
+
+    /**
+     * The record on {@code line}, or null for a blank line: the label's text, the numeric cells, the categorical
+     * cells (see {@link CsvRecord}). A header line is not data: check {@link #isHeader} first.
+     *
+     * @throws DataFormatException naming {@code source}, {@code lineNumber} and the column: for a wrong number of
+     *                             fields, a missing label, a numeric cell that is not a finite decimal number, and a
+     *                             missing cell under {@link MissingValues#ERROR}
+     */
+    public CsvRecord parseRecord(String line, String source, long lineNumber) {
+        return parseRecord(line, source, lineNumber, true);
+    }
+
+    /**
+     * {@link #parseRecord} for data whose labels are not needed (prediction): the label cell may be missing and is
+     * not looked at; the record's label is empty.
+     */
+    public CsvRecord parseRecordIgnoringLabel(String line, String source, long lineNumber) {
+        return parseRecord(line, source, lineNumber, false);
+    }
+
+    private CsvRecord parseRecord(String line, String source, long lineNumber, boolean withLabel) {
+        String[] fields = fields(line, source, lineNumber);
+        if (fields == null) {
+            return null;
+        }
+        String label = withLabel ? fields[labelColumns[0]].strip() : "";
+        if (withLabel && isMissing(label)) {
+            throw new DataFormatException(source, lineNumber, role(labelColumns[0], true) + ": "
+                    + missingCell(label) + "; every row needs a label");
+        }
+        double[] numeric = new double[numericColumns.length];
+        for (int j = 0; j < numeric.length; j++) {
+            int c = numericColumns[j];
+            numeric[j] = isMissing(fields[c].strip()) ? missing(fields[c], c, source, lineNumber)
+                    : value(fields, c, false, source, lineNumber);
+        }
+        String[] categories = new String[categoricalColumns.length];
+        for (int j = 0; j < categories.length; j++) {
+            int c = categoricalColumns[j];
+            String cell = fields[c].strip();
+            if (isMissing(cell)) {
+                missing(cell, c, source, lineNumber);
+                cell = null;
+            }
+            categories[j] = cell;
+        }
+        return new CsvRecord(label, numeric, categories);
+    }
+
+    /** The fields of a data line, or null for a blank one; checks their number. */
+    private String[] fields(String line, String source, long lineNumber) {
         String content = clean(line);
         if (content.isBlank()) {
             return null;
@@ -138,12 +242,25 @@ public final class CsvParser implements Serializable {
             throw new DataFormatException(source, lineNumber, "expected " + columnNames.length + " fields, got "
                     + fields.length + " (delimiter " + CsvOptions.describe(options.delimiter()) + ")");
         }
-        double label = value(fields, labelColumns[0], true, source, lineNumber);
-        double[] values = new double[featureColumns.length];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = value(fields, featureColumns[k], false, source, lineNumber);
+        return fields;
+    }
+
+    /** Whether a stripped cell is missing: empty, or one of the declared missing-value texts. */
+    private boolean isMissing(String cell) {
+        return cell.isEmpty() || options.missingTexts().contains(cell);
+    }
+
+    /** NaN for a missing cell of {@code column} when imputing; the error naming it otherwise. */
+    private double missing(String cell, int column, String source, long lineNumber) {
+        if (options.missing() == MissingValues.ERROR) {
+            throw new DataFormatException(source, lineNumber, describe(column) + ": " + missingCell(cell.strip())
+                    + "; the missing-value policy is 'error' (the policy 'mean' imputes the training mean)");
         }
-        return new LabeledPoint(label, featureIndices.clone(), values);
+        return Double.NaN;
+    }
+
+    private static String missingCell(String cell) {
+        return cell.isEmpty() ? "missing value (empty cell)" : "missing value '" + cell + "'";
     }
 
     /**
@@ -184,7 +301,10 @@ public final class CsvParser implements Serializable {
         return columnNames.length;
     }
 
-    /** The number of features of every point. */
+    /**
+     * The number of feature columns: the number of features of every point of {@link #parse}. With categorical
+     * columns, a {@link TableSchema} makes more features than this ({@link TableSchema#numFeatures()}).
+     */
     public int numFeatures() {
         return featureColumns.length;
     }
@@ -208,6 +328,47 @@ public final class CsvParser implements Serializable {
         return featureColumns.clone();
     }
 
+    /** For each feature column (in the order of {@link #featureColumns()}), whether it is categorical. */
+    public boolean[] categoricalFeatures() {
+        return categoricalFeature.clone();
+    }
+
+    /** The 0-based columns of the numeric cells of a {@link CsvRecord}, in column order. */
+    public int[] numericColumns() {
+        return numericColumns.clone();
+    }
+
+    /** The 0-based columns of the categorical cells of a {@link CsvRecord}, in column order. */
+    public int[] categoricalColumns() {
+        return categoricalColumns.clone();
+    }
+
+    /** The names of the numeric feature columns, in column order (numeric cell j is {@code get(j)}). */
+    public List<String> numericNames() {
+        return names(numericColumns);
+    }
+
+    /** The names of the categorical feature columns, in column order (categorical cell j is {@code get(j)}). */
+    public List<String> categoricalNames() {
+        return names(categoricalColumns);
+    }
+
+    private List<String> names(int[] columns) {
+        List<String> names = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            names.add(columnNames[c]);
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * How error messages name column {@code column}: {@code column 'age' (index 2)} with a header,
+     * {@code column index 2} without.
+     */
+    public String describeColumn(int column) {
+        return describe(column);
+    }
+
     /** The label column's 0-based index (never negative). */
     public int labelColumn() {
         return labelColumns[0];
@@ -221,8 +382,9 @@ public final class CsvParser implements Serializable {
     private double value(String[] fields, int column, boolean isLabel, String source, long lineNumber) {
         String text = fields[column];
         if (text.isBlank()) {
-            throw new DataFormatException(source, lineNumber, role(column, isLabel)
-                    + ": empty value; missing values are not supported yet");
+            throw new DataFormatException(source, lineNumber, role(column, isLabel) + ": missing value (empty cell); "
+                    + (isLabel ? "every row needs a label"
+                    : "the missing-value policy is 'error' (the policy 'mean' imputes the training mean)"));
         }
         String problem = numberProblem(text);
         if (problem == null) {
@@ -238,13 +400,32 @@ public final class CsvParser implements Serializable {
         }
         String hint = "";
         if (problem.endsWith("number") && isLabel) {
-            hint = " (text labels are not supported yet)";
+            hint = " (a text label needs a label map: read the table through a TableSchema)";
+        }
+        if (problem.endsWith("number") && !isLabel && Character.isLetter(text.strip().charAt(0))) {
+            hint = " (a column of categories must be declared categorical)";
         }
         if (problem.endsWith("number") && header == null && lineNumber == 1) {
             hint = " (if line 1 is a header, declare that the file has one: data.header=true)";
         }
         throw new DataFormatException(source, lineNumber, role(column, isLabel) + ": '" + text.strip() + "' "
                 + problem + hint);
+    }
+
+    /**
+     * The finite number {@code text} writes as a decimal number (digits, sign, point, exponent; surrounding
+     * whitespace allowed), or NaN when it is not one (hexadecimal, type suffixes, NaN, infinities, overflow, text).
+     */
+    static double decimalOrNaN(String text) {
+        if (text.isBlank() || numberProblem(text) != null) {
+            return Double.NaN;
+        }
+        try {
+            double v = Double.parseDouble(text.strip());
+            return Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /**

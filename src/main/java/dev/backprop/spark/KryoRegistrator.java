@@ -3,6 +3,8 @@ package dev.backprop.spark;
 import com.esotericsoftware.kryo.Kryo;
 import dev.backprop.data.Block;
 import dev.backprop.data.ColumnStatistics;
+import dev.backprop.data.CsvProfile;
+import dev.backprop.data.CsvRecord;
 import dev.backprop.data.ExampleStatistics;
 import dev.backprop.data.LabeledPoint;
 import dev.backprop.tensor.DoubleMatrix;
@@ -25,6 +27,8 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(EvaluationSums.class);
         kryo.register(ColumnStatistics.class, new ScalerFit.ColumnStatisticsSerializer());
         kryo.register(ExampleStatistics.class, new ScalerFit.ExampleStatisticsSerializer());
+        kryo.register(CsvProfile.class, new TableProfile.ProfileSerializer());
+        kryo.register(CsvRecord.class, new TableProfile.RecordSerializer());
         kryo.register(float[].class);
         kryo.register(double[].class);
         kryo.register(int[].class);
@@ -35,5 +39,7 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(LabeledPoint[].class);
         kryo.register(EvaluationSums[].class);
         kryo.register(ExampleStatistics[].class);
+        kryo.register(CsvProfile[].class);
+        kryo.register(CsvRecord[].class);
     }
 }

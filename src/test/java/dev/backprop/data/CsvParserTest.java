@@ -23,6 +23,8 @@ class CsvParserTest {
 
     private static final String SOURCE = "people.csv";
     private static final String HEADER = "id,age,income,label,height";
+    private static final String MISSING = "missing value (empty cell); the missing-value policy is 'error' (the"
+            + " policy 'mean' imputes the training mean)";
 
     private static CsvParser withHeader(CsvOptions.Builder options, String header) {
         return CsvParser.create(options.header(true).build(), header, SOURCE);
@@ -257,32 +259,29 @@ class CsvParserTest {
     void emptyCellIsAMissingValue() {
         CsvParser p = withHeader(CsvOptions.builder().label("label"), HEADER);
         DataFormatException e = failure(p, "7, ,52000,1,1.8", 7);
-        assertEquals("people.csv line 7: column 'age' (index 1): empty value; missing values are not supported yet",
-                e.getMessage());
+        assertEquals("people.csv line 7: column 'age' (index 1): " + MISSING, e.getMessage());
         e = failure(p, "7,31,52000,1,\"\"", 8);
-        assertEquals("people.csv line 8: column 'height' (index 4): empty value; missing values are not supported"
-                + " yet", e.getMessage());
+        assertEquals("people.csv line 8: column 'height' (index 4): " + MISSING, e.getMessage());
     }
 
     @Test
     void emptyLabelIsAMissingValue() {
         CsvParser p = withHeader(CsvOptions.builder().label("label"), HEADER);
         DataFormatException e = failure(p, "7,31,52000,,1.8", 9);
-        assertEquals("people.csv line 9: label column 'label' (index 3): empty value; missing values are not"
-                + " supported yet", e.getMessage());
+        assertEquals("people.csv line 9: label column 'label' (index 3): missing value (empty cell); every row"
+                + " needs a label", e.getMessage());
     }
 
     @Test
     void emptyCellWithoutHeaderNamesTheIndex() {
         CsvParser p = CsvParser.create(CsvOptions.defaults(), "1,2,3", SOURCE);
         DataFormatException e = failure(p, "1,,3", 3);
-        assertEquals("people.csv line 3: column index 1: empty value; missing values are not supported yet",
-                e.getMessage());
+        assertEquals("people.csv line 3: column index 1: " + MISSING, e.getMessage());
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}''")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "abc      | 'abc' is not a number",
+            "abc      | 'abc' is not a number (a column of categories must be declared categorical)",
             "1,5      | '1,5' is not a number",
             "0x10     | '0x10' is not a number",
             "1.5d     | '1.5d' is not a number",
@@ -308,8 +307,8 @@ class CsvParserTest {
     void nonNumericLabel() {
         CsvParser p = withHeader(CsvOptions.builder().label("label"), HEADER);
         DataFormatException e = failure(p, "7,31,52000,setosa,1.8", 4);
-        assertEquals("people.csv line 4: label column 'label' (index 3): 'setosa' is not a number (text labels are"
-                + " not supported yet)", e.getMessage());
+        assertEquals("people.csv line 4: label column 'label' (index 3): 'setosa' is not a number (a text label"
+                + " needs a label map: read the table through a TableSchema)", e.getMessage());
         e = failure(p, "7,31,52000,NaN,1.8", 5);
         assertEquals("people.csv line 5: label column 'label' (index 3): 'NaN' is not finite", e.getMessage());
     }
