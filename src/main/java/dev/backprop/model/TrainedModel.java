@@ -1,5 +1,6 @@
 package dev.backprop.model;
 
+import dev.backprop.data.Preprocessing;
 import dev.backprop.nn.FlatParameters;
 import dev.backprop.nn.MlpSpec;
 import dev.backprop.tensor.Precision;
@@ -20,8 +21,11 @@ import java.util.TreeMap;
  * @param parameters all weights and biases
  * @param training   training metadata, normalized to an unmodifiable sorted map (integral numbers as {@link Long},
  *                   others as {@link Double})
+ * @param preprocessing how raw input becomes the network's input and its output what users see (labels, table
+ *                      schema, scalers); {@link Preprocessing#NONE} for none
  */
-public record TrainedModel(MlpSpec spec, FlatParameters parameters, Map<String, Object> training) {
+public record TrainedModel(MlpSpec spec, FlatParameters parameters, Map<String, Object> training,
+                           Preprocessing preprocessing) {
 
     public TrainedModel {
         Objects.requireNonNull(spec, "spec");
@@ -31,11 +35,22 @@ public record TrainedModel(MlpSpec spec, FlatParameters parameters, Map<String, 
                     + ", not " + spec);
         }
         training = TrainingMetadata.normalize(training);
+        Objects.requireNonNull(preprocessing, "preprocessing (Preprocessing.NONE for none)");
+    }
+
+    /** A model without preprocessing. */
+    public TrainedModel(MlpSpec spec, FlatParameters parameters, Map<String, Object> training) {
+        this(spec, parameters, training, Preprocessing.NONE);
+    }
+
+    /** A model of {@code parameters}' network, without preprocessing. */
+    public TrainedModel(FlatParameters parameters, Map<String, Object> training) {
+        this(parameters.layout().spec(), parameters, training, Preprocessing.NONE);
     }
 
     /** A model of {@code parameters}' network. */
-    public TrainedModel(FlatParameters parameters, Map<String, Object> training) {
-        this(parameters.layout().spec(), parameters, training);
+    public TrainedModel(FlatParameters parameters, Map<String, Object> training, Preprocessing preprocessing) {
+        this(parameters.layout().spec(), parameters, training, preprocessing);
     }
 
     /** The precision in which the parameters are stored (and written). */
@@ -52,6 +67,6 @@ public record TrainedModel(MlpSpec spec, FlatParameters parameters, Map<String, 
     public TrainedModel withTraining(String key, Object value) {
         SortedMap<String, Object> more = new TreeMap<>(training);
         more.put(key, value);
-        return new TrainedModel(spec, parameters, more);
+        return new TrainedModel(spec, parameters, more, preprocessing);
     }
 }
