@@ -1,6 +1,7 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.Block;
+import dev.backprop.metrics.TargetUnscaler;
 import dev.backprop.model.TrainedModel;
 import dev.backprop.nn.FlatParameters;
 import dev.backprop.nn.MlpGraph;
@@ -10,28 +11,44 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Evaluates a model over cached blocks: one pass, sums per partition, merged on the driver in partition order. */
+/**
+ * Evaluates a network over cached blocks in one pass: the weights are broadcast, every partition sums its blocks
+ * into one {@link EvaluationSums}, and the driver merges them as they arrive ({@code reduce}), which
+ * {@link EvaluationSums#merge} makes independent of arrival order (floating-point sums are added in partition
+ * order when read).
+ */
 public final class Evaluator {
 
     private Evaluator() {
     }
 
+    /** Evaluates a saved model whose regression targets, if any, were used as they are. */
     public static EvaluationSums evaluate(JavaSparkContext spark, TrainedModel model, JavaRDD<Block> blocks) {
-        MlpSpec spec = model.spec();
-        int classes = spec.output().isClassification() ? Math.max(2, spec.outputs()) : 0;
-        Broadcast<Object> weights = spark.broadcast(PartitionPass.array(model.parameters()));
+        return evaluate(spark, model.parameters(), blocks, TargetUnscaler.IDENTITY);
+    }
+
+    /**
+     * Evaluates the network of {@code parameters} on {@code blocks}. For a regressor, {@code unscaler} brings
+     * predictions and targets back to the original scale before RMSE, MAE and R^2 are summed (the hook for target
+     * standardization; {@link TargetUnscaler#IDENTITY} otherwise); classifiers ignore it.
+     */
+    public static EvaluationSums evaluate(JavaSparkContext spark, FlatParameters parameters, JavaRDD<Block> blocks,
+                                          TargetUnscaler unscaler) {
+        MlpSpec spec = parameters.layout().spec();
+        if (blocks.getNumPartitions() == 0) {
+            return EvaluationSums.empty(spec);
+        }
+        Broadcast<Object> weights = spark.broadcast(PartitionPass.array(parameters));
         try {
-            List<EvaluationSums> parts = blocks.mapPartitionsWithIndex((index, it) -> {
-                FlatParameters parameters = PartitionPass.wrap(new ParameterLayout(spec), weights.value());
-                MlpGraph graph = new MlpGraph(parameters);
-                EvaluationSums sums = new EvaluationSums(index, classes);
-                it.forEachRemaining(block -> sums.add(graph, block));
+            return blocks.mapPartitionsWithIndex((index, it) -> {
+                FlatParameters local = PartitionPass.wrap(new ParameterLayout(spec), weights.value());
+                MlpGraph graph = new MlpGraph(local);
+                EvaluationSums sums = EvaluationSums.forPartition(spec, index);
+                it.forEachRemaining(block -> sums.add(graph, block, unscaler));
                 return List.of(sums).iterator();
-            }, true).collect();
-            return EvaluationSums.sum(new ArrayList<>(parts), classes);
+            }, true).reduce(EvaluationSums::merge);
         } finally {
             weights.destroy();
         }

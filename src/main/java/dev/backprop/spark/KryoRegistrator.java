@@ -24,7 +24,7 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(Block.class, new BlockSerializer());
         kryo.register(LabeledPoint.class, new LabeledPointSerializer());
         kryo.register(PartialSum.class, new PartialSumSerializer());
-        kryo.register(EvaluationSums.class);
+        kryo.register(EvaluationSums.class, new EvaluationSums.KryoSerializer());
         kryo.register(ColumnStatistics.class, new ScalerFit.ColumnStatisticsSerializer());
         kryo.register(ExampleStatistics.class, new ScalerFit.ExampleStatisticsSerializer());
         kryo.register(CsvProfile.class, new TableProfile.ProfileSerializer());
