@@ -2,7 +2,9 @@ package dev.backprop.cli;
 
 import dev.backprop.data.Block;
 import dev.backprop.data.LabeledPoint;
-import dev.backprop.data.TargetEncoding;
+import dev.backprop.data.FeatureScaler;
+import dev.backprop.data.Preprocessing;
+import dev.backprop.metrics.TargetUnscaler;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.metrics.RegressionSums;
 import dev.backprop.metrics.ScoreHistogram;
@@ -38,7 +40,9 @@ public final class EvaluateJob {
 
     /** Runs the job on {@code shared}, or on a context of its own when null; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, JavaSparkContext shared) {
-        return ModelJobArgs.run("backprop-spark evaluate", "jobs/evaluate.sh [--master URL] --model DIR --data PATH [key=value ...]", false, args, out, err, shared, EvaluateJob::evaluate);
+        return ModelJobArgs.run("backprop-spark evaluate",
+                "jobs/evaluate.sh [--master URL] --model DIR --data PATH [key=value ...]", false, args, out, err,
+                shared, EvaluateJob::evaluate);
     }
 
     private static void evaluate(JavaSparkContext spark, ModelJobArgs args, PrintStream out) throws IOException {
@@ -47,16 +51,15 @@ public final class EvaluateJob {
         TrainedModel model = input.model();
         MlpSpec spec = model.spec();
         Settings settings = input.settings();
-        DataFormat format = input.format();
-        TargetEncoding encoding = TrainJob.encoding(spec);
-        JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, args.data, format.parser(), encoding);
-        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding, model.precision(),
-                settings.integer(TrainSettings.BLOCK_SIZE));
-        EvaluationSums sums = Evaluator.evaluate(spark, model, blocks);
+        Preprocessing preprocessing = model.preprocessing();
+        JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, args.data, preprocessing, spec.inputs(), true);
+        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), TrainJob.encoding(spec),
+                model.precision(), settings.integer(TrainSettings.BLOCK_SIZE));
+        EvaluationSums sums = Evaluator.evaluate(spark, model.parameters(), blocks, unscaler(preprocessing));
         if (sums.count() == 0) {
             throw new UsageException(args.data + " holds no examples");
         }
-        printReport(sums, String::valueOf, out);
+        printReport(sums, preprocessing::labelOf, out);
         JsonLine json = new JsonLine();
         sums.metrics().forEach((key, value) -> json.add(key, value.doubleValue()));
         if (sums.isBinary() && !sums.scores().aucDefined()) {
@@ -67,6 +70,12 @@ public final class EvaluateJob {
                 .add("data", args.data)
                 .add("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         out.println(json);
+    }
+
+    /** Back to the original scale of the targets, when they were standardized for training. */
+    static TargetUnscaler unscaler(Preprocessing preprocessing) {
+        FeatureScaler target = preprocessing.target();
+        return target == null ? TargetUnscaler.IDENTITY : (output, value) -> target.unscaleTarget(value);
     }
 
     /**

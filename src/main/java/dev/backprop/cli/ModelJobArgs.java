@@ -76,7 +76,8 @@ final class ModelJobArgs {
         Settings settings = new Settings(TrainSettings.ALL);
         List<String> stored = new ArrayList<>();
         for (Map.Entry<String, Object> e : trained.training().entrySet()) {
-            if (e.getKey().startsWith("data.") || e.getKey().equals(TrainSettings.BLOCK_SIZE)) {
+            if (e.getKey().startsWith("data.") || e.getKey().equals(TrainSettings.BLOCK_SIZE)
+                    || e.getKey().equals(TrainSettings.TASK)) {
                 stored.add(e.getKey() + "=" + e.getValue());
             }
         }
@@ -84,21 +85,15 @@ final class ModelJobArgs {
         return settings.applyArguments(keyValues);
     }
 
-    /** What a model job reads: the model, the settings to read data with, and the data's format. */
-    record Input(TrainedModel model, Settings settings, DataFormat format) {
+    /** What a model job reads: the model, and the settings to read data with. */
+    record Input(TrainedModel model, Settings settings) {
     }
 
-    /** Loads the model, says what it is, and checks that the data fits it. */
+    /** Loads the model and says what it is. */
     Input open(JavaSparkContext spark, PrintStream out) throws IOException {
         TrainedModel trained = ModelStore.load(model, spark.hadoopConfiguration());
-        Settings settings = settings(trained);
-        int inputs = trained.spec().inputs();
         out.printf(Locale.ROOT, "model %s: %s, %s%n", model, trained.spec(), trained.precision());
-        DataFormat format = DataFormat.of(settings, data, spark.hadoopConfiguration(), inputs);
-        if (format.features() > inputs) {
-            throw new UsageException(data + " has " + format.features() + " features; the model takes " + inputs);
-        }
-        return new Input(trained, settings, format);
+        return new Input(trained, settings(trained));
     }
 
     /** The body of a model job. */

@@ -1,9 +1,7 @@
 package dev.backprop.cli;
 
 import dev.backprop.data.LabeledPoint;
-import dev.backprop.data.TargetEncoding;
 import dev.backprop.model.TrainedModel;
-import dev.backprop.spark.ExampleLoader;
 import dev.backprop.spark.OutputDirectory;
 import dev.backprop.spark.Predictor;
 import org.apache.spark.api.java.JavaRDD;
@@ -29,7 +27,9 @@ public final class PredictJob {
 
     /** Runs the job on {@code shared}, or on a context of its own when null; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, JavaSparkContext shared) {
-        return ModelJobArgs.run("backprop-spark predict", "jobs/predict.sh [--master URL] --model DIR --data PATH --out PATH [key=value ...]", true, args, out, err, shared, PredictJob::predict);
+        return ModelJobArgs.run("backprop-spark predict",
+                "jobs/predict.sh [--master URL] --model DIR --data PATH --out PATH [key=value ...]", true, args, out,
+                err, shared, PredictJob::predict);
     }
 
     private static void predict(JavaSparkContext spark, ModelJobArgs args, PrintStream out) throws IOException {
@@ -37,10 +37,9 @@ public final class PredictJob {
         ModelJobArgs.Input input = args.open(spark, out);
         TrainedModel model = input.model();
         Settings settings = input.settings();
-        DataFormat format = input.format();
         OutputDirectory.refuseExisting(args.out, spark.hadoopConfiguration());
-        JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, args.data, format.parser(),
-                new TargetEncoding.Value());
+        JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, args.data, model.preprocessing(),
+                model.spec().inputs(), false);
         JavaRDD<String> rows = Predictor.predict(spark, model, points, settings.integer(TrainSettings.BLOCK_SIZE))
                 .cache();
         long count = OutputDirectory.writeText(rows, args.out, spark.hadoopConfiguration());

@@ -66,6 +66,11 @@ public final class Settings {
         origins.put(key, origin);
     }
 
+    /** Whether {@code key} has its default value, given neither by a file nor on the command line. */
+    public boolean isDefault(String key) {
+        return "default".equals(origins.get(key));
+    }
+
     /** Whether {@code key} was given on the command line (rather than by a file or the default). */
     public boolean fromCommandLine(String key) {
         return "command line".equals(origins.get(key));

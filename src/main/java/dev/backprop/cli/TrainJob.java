@@ -2,6 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.data.Block;
 import dev.backprop.data.LabeledPoint;
+import dev.backprop.data.Preprocessing;
 import dev.backprop.data.TargetEncoding;
 import dev.backprop.model.ModelDescription;
 import dev.backprop.model.TrainedModel;
@@ -12,9 +13,12 @@ import dev.backprop.nn.OutputLoss;
 import dev.backprop.nn.ParameterLayout;
 import dev.backprop.spark.DistributedOptions;
 import dev.backprop.spark.DistributedTrainer;
+import dev.backprop.spark.EvaluationSums;
+import dev.backprop.spark.Evaluator;
 import dev.backprop.spark.ExampleLoader;
 import dev.backprop.spark.ModelStore;
 import dev.backprop.spark.PassResult;
+import dev.backprop.metrics.TargetUnscaler;
 import dev.backprop.tensor.Precision;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -97,8 +101,8 @@ public final class TrainJob {
     }
 
     /** The cached training and test blocks of a run, with what loading them found. */
-    private record Loaded(MlpSpec spec, JavaRDD<Block> train, JavaRDD<Block> test, long examples,
-                          long testExamples, double seconds) {
+    private record Loaded(MlpSpec spec, Preprocessing preprocessing, JavaRDD<Block> train, JavaRDD<Block> test,
+                          long examples, long testExamples, double seconds) {
         void unpersist() {
             train.unpersist(false);
             if (test != null) {
@@ -135,7 +139,8 @@ public final class TrainJob {
             runEpochs(trainer, data, parameters);
             double trainSeconds = seconds(trainStart);
             Map<String, Object> results = finalResults(spark, trainer, data, parameters);
-            TrainedModel model = new TrainedModel(parameters, modelMetadata(data.examples(), results));
+            TrainedModel model = new TrainedModel(parameters, modelMetadata(data.examples(), results),
+                    data.preprocessing());
             ModelStore.save(model, modelPath, spark.hadoopConfiguration(),
                     settings.flag(TrainSettings.MODEL_OVERWRITE));
             out.println("model saved to " + modelPath);
@@ -160,29 +165,22 @@ public final class TrainJob {
         }
     }
 
-    /** Reads, parses and caches the training and test data; the network's input width comes from the data. */
+    /**
+     * Fits the preprocessing (labels, CSV schema, scalers) on the training data, then reads, parses and caches the
+     * training and test data; the network's input width and number of classes come from the data.
+     */
     private Loaded load(JavaSparkContext spark, int partitions) throws IOException {
         long start = System.nanoTime();
         String trainPath = path(TrainSettings.DATA_TRAIN);
-        DataFormat trainFormat = DataFormat.of(settings, trainPath, spark.hadoopConfiguration());
-        int features = trainFormat.features() > 0 ? trainFormat.features()
-                : inferFeatures(spark, trainPath, trainFormat);
-        MlpSpec spec = spec(features);
+        Inputs.Fitted fitted = Inputs.fit(spark, settings, trainPath, out::println);
+        Preprocessing preprocessing = fitted.preprocessing();
+        MlpSpec spec = spec(fitted.features(), preprocessing.labels().size());
         out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
-        TargetEncoding encoding = encoding(spec);
-        JavaRDD<Block> train = load(spark, trainPath, trainFormat, spec, encoding, partitions,
-                settings.flag(TrainSettings.SHUFFLE));
+        JavaRDD<Block> train = blocks(spark, trainPath, fitted, spec, partitions, settings.flag(TrainSettings.SHUFFLE));
         long examples = countExamples(train);
         String testPath = path(TrainSettings.DATA_TEST);
-        JavaRDD<Block> test = null;
-        if (!testPath.isEmpty()) {
-            DataFormat testFormat = DataFormat.of(settings, testPath, spark.hadoopConfiguration(), features);
-            if (testFormat.features() > 0 && testFormat.features() != features) {
-                throw new UsageException("the test data " + testPath + " has " + testFormat.features()
-                        + " features, the training data " + features);
-            }
-            test = load(spark, testPath, testFormat, spec, encoding, partitions, false);
-        }
+        JavaRDD<Block> test = testPath.isEmpty() ? null : blocks(spark, testPath,
+                new Inputs.Fitted(preprocessing, fitted.features(), null), spec, partitions, false);
         long testExamples = test == null ? 0 : countExamples(test);
         double seconds = seconds(start);
         out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s%n", examples, testExamples,
@@ -190,7 +188,7 @@ public final class TrainJob {
         if (examples == 0) {
             throw new UsageException("the training data " + trainPath + " holds no examples");
         }
-        return new Loaded(spec, train, test, examples, testExamples, seconds);
+        return new Loaded(spec, preprocessing, train, test, examples, testExamples, seconds);
     }
 
     /** The epoch loop, a line printed per epoch; the test data is evaluated every train.eval_every epochs. */
@@ -199,7 +197,7 @@ public final class TrainJob {
         int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
         int epochs = settings.integer(TrainSettings.EPOCHS);
         trainer.train(data.train(), parameters, (epoch, pass, s) -> {
-            checkFinite(pass, "in epoch " + epoch);
+            checkFinite(pass.meanLoss(), "in epoch " + epoch);
             boolean evaluate = data.test() != null && evalEvery > 0 && (epoch % evalEvery == 0 || epoch == epochs);
             PassResult testPass = evaluate ? trainer.pass(data.test(), parameters, false, epoch) : null;
             printer.print(epoch, pass, testPass, s);
@@ -210,19 +208,23 @@ public final class TrainJob {
     private Map<String, Object> finalResults(JavaSparkContext spark, DistributedTrainer trainer, Loaded data,
                                              FlatParameters parameters) {
         spark.setJobDescription("final evaluation");
-        PassResult finalTrain = trainer.pass(data.train(), parameters, false, 0);
-        checkFinite(finalTrain, "after the last epoch");
-        PassResult finalTest = data.test() == null ? null : trainer.pass(data.test(), parameters, false, 0);
+        TargetUnscaler unscaler = EvaluateJob.unscaler(data.preprocessing());
+        EvaluationSums train = Evaluator.evaluate(spark, parameters, data.train(), unscaler);
+        checkFinite(train.meanLoss(), "after the last epoch");
         Map<String, Object> results = new LinkedHashMap<>();
-        if (data.spec().output().isClassification()) {
-            results.put("train_accuracy", finalTrain.accuracy());
-            if (finalTest != null) {
-                results.put("test_accuracy", finalTest.accuracy());
+        Map<String, Double> trainMetrics = train.metrics();
+        for (String key : List.of("accuracy", "rmse", "mae", "r2")) {
+            if (trainMetrics.containsKey(key)) {
+                results.put("train_" + key, trainMetrics.get(key));
             }
         }
-        results.put("final_loss", finalTrain.meanLoss());
-        if (finalTest != null) {
-            results.put("test_loss", finalTest.meanLoss());
+        results.put("final_loss", train.meanLoss());
+        if (data.test() != null) {
+            EvaluationSums test = Evaluator.evaluate(spark, parameters, data.test(), unscaler);
+            out.println("test data:");
+            EvaluateJob.printReport(test, data.preprocessing()::labelOf, out);
+            results.put("test_loss", test.meanLoss());
+            test.metrics().forEach((key, value) -> results.put("test_" + key, value));
         }
         return results;
     }
@@ -250,26 +252,48 @@ public final class TrainJob {
     }
 
     /** Stops a run whose loss is no longer a number: nothing useful can come of the remaining epochs. */
-    private void checkFinite(PassResult pass, String when) {
-        if (!Double.isFinite(pass.meanLoss())) {
-            throw new IllegalStateException("training diverged: the mean loss is " + pass.meanLoss() + " " + when
+    private void checkFinite(double meanLoss, String when) {
+        if (!Double.isFinite(meanLoss)) {
+            throw new IllegalStateException("training diverged: the mean loss is " + meanLoss + " " + when
                     + "; try a smaller " + TrainSettings.LEARNING_RATE + " (now "
                     + settings.asText().get(TrainSettings.LEARNING_RATE) + ")");
         }
     }
 
-    private MlpSpec spec(int features) {
-        OutputLoss output = OutputLoss.parse(settings.text(TrainSettings.NET_OUTPUT));
-        int classes = settings.integer(TrainSettings.DATA_CLASSES);
+    /** The network: the output follows the task unless net.output names one; the classes come from the data. */
+    private MlpSpec spec(int features, int classes) {
+        boolean classification = Inputs.classification(settings);
+        String name = settings.text(TrainSettings.NET_OUTPUT);
+        OutputLoss output = name.equals("auto")
+                ? classification ? OutputLoss.SOFTMAX_CROSS_ENTROPY : OutputLoss.IDENTITY_SQUARED_ERROR
+                : OutputLoss.parse(name);
+        if (output.isClassification() != classification) {
+            throw new UsageException(TrainSettings.NET_OUTPUT + "=" + name + " does not fit "
+                    + TrainSettings.TASK + "=" + settings.text(TrainSettings.TASK) + "; for it use " + (classification
+                    ? "softmax_cross_entropy or sigmoid_binary_cross_entropy"
+                    : "identity_squared_error or sigmoid_squared_error") + " (or auto)");
+        }
+        int declared = settings.integer(TrainSettings.DATA_CLASSES);
+        if (classification && declared > 0 && declared != classes) {
+            throw new UsageException(TrainSettings.DATA_CLASSES + "=" + declared + " but the training data has "
+                    + classes + " classes; give data.labels to fix the classes, or data.classes=0 to take them"
+                    + " from the data");
+        }
         int outputs = switch (output) {
             case SOFTMAX_CROSS_ENTROPY -> {
                 if (classes < 2) {
-                    throw new UsageException(TrainSettings.DATA_CLASSES + "=" + classes + " is not allowed with "
-                            + TrainSettings.NET_OUTPUT + "=" + output.configName() + "; it needs 2 or more classes");
+                    throw new UsageException("the training data has " + classes + " class(es); "
+                            + TrainSettings.NET_OUTPUT + "=" + output.configName() + " needs 2 or more");
                 }
                 yield classes;
             }
-            case SIGMOID_BINARY_CROSS_ENTROPY -> 1;
+            case SIGMOID_BINARY_CROSS_ENTROPY -> {
+                if (classes != 2) {
+                    throw new UsageException("the training data has " + classes + " classes; "
+                            + TrainSettings.NET_OUTPUT + "=" + output.configName() + " needs exactly 2");
+                }
+                yield 1;
+            }
             case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> 1;
         };
         return MlpSpec.of(features, settings.sizes(TrainSettings.NET_HIDDEN), outputs,
@@ -284,28 +308,17 @@ public final class TrainJob {
         };
     }
 
-    private JavaRDD<Block> load(JavaSparkContext spark, String path, DataFormat format, MlpSpec spec,
-                                TargetEncoding encoding, int partitions, boolean shuffle) throws IOException {
+    /** The examples of {@code path}, preprocessed, spread over the partitions and cached as blocks. */
+    private JavaRDD<Block> blocks(JavaSparkContext spark, String path, Inputs.Fitted fitted, MlpSpec spec,
+                                  int partitions, boolean shuffle) throws IOException {
+        JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, path, fitted.preprocessing(), spec.inputs(), true);
         spark.setJobDescription("load " + path);
-        JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, path, format.parser(), encoding);
         points = shuffle ? ExampleLoader.shuffle(points, partitions, settings.integer(TrainSettings.SEED))
                 : points.getNumPartitions() > partitions ? points.coalesce(partitions)
                 : points.repartition(partitions);
-        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding, precision(),
-                settings.integer(TrainSettings.BLOCK_SIZE));
+        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding(spec), precision(),
+                settings.integer(TrainSettings.BLOCK_SIZE), fitted.classWeights());
         return blocks.setName(path).persist(StorageLevel.MEMORY_AND_DISK());
-    }
-
-    /** The width of LIBSVM data whose number of features is not declared: the largest index present. */
-    private static int inferFeatures(JavaSparkContext spark, String path, DataFormat format) throws IOException {
-        spark.setJobDescription("infer the number of features of " + path);
-        int width = ExampleLoader.read(spark, path, format.parser(), new TargetEncoding.Value())
-                .map(p -> p.maxIndex() + 1).fold(0, Math::max);
-        if (width == 0) {
-            throw new UsageException("cannot infer the number of features of " + path
-                    + ": no example has a feature; set data.features");
-        }
-        return width;
     }
 
     private static long countExamples(JavaRDD<Block> blocks) {
@@ -314,6 +327,7 @@ public final class TrainJob {
 
     private Map<String, Object> modelMetadata(long examples, Map<String, Object> results) {
         Map<String, Object> metadata = new LinkedHashMap<>(settings.asText());
+        metadata.put(TrainSettings.TASK, Inputs.classification(settings) ? "classification" : "regression");
         metadata.put("examples", examples);
         metadata.putAll(results);
         return metadata;

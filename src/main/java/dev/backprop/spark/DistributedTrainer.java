@@ -15,7 +15,7 @@ import org.apache.spark.broadcast.Broadcast;
  *   <li>the driver broadcasts the weights;</li>
  *   <li>each partition runs forward and backward over its blocks and sums (loss, gradient, count);</li>
  *   <li>the sums are tree-aggregated in partition-index order ({@link TreeAggregation});</li>
- *   <li>the driver divides by the number of examples, adds {@code lambda w} (weights; biases if asked), applies
+ *   <li>the driver divides by the total example weight (the number of examples when unweighted), adds {@code lambda w} (weights; biases if asked), applies
  *       {@code w <- w - alpha g}, and destroys the epoch's broadcast.</li>
  * </ol>
  */
@@ -50,8 +50,11 @@ public final class DistributedTrainer {
             if (pass.count() == 0) {
                 throw new IllegalStateException("the training data holds no examples");
             }
+            if (!(pass.weight() > 0)) {
+                throw new IllegalStateException("the weights of the training examples sum to " + pass.weight());
+            }
             Matrix mean = pass.gradientSum();
-            mean.scale(1.0 / pass.count());
+            mean.scale(1.0 / pass.weight());
             rule.update(parameters.flat(), mean);
             listener.epochEnded(epoch, pass, (System.nanoTime() - start) / 1e9);
         }
@@ -65,7 +68,7 @@ public final class DistributedTrainer {
             JavaRDD<PartialSum> partials = blocks.mapPartitionsWithIndex(
                     new PartitionPass(spec, weights, withGradient, epoch, delay), true);
             PartialSum total = TreeAggregation.aggregate(partials, options.aggregationDepth());
-            return new PassResult(total.loss, total.count, total.correct, total.gradient);
+            return new PassResult(total.loss, total.weight, total.count, total.correct, total.gradient);
         } finally {
             weights.destroy();
         }

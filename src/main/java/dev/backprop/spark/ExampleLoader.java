@@ -2,6 +2,7 @@ package dev.backprop.spark;
 
 import dev.backprop.data.Block;
 import dev.backprop.data.BlockBuilder;
+import dev.backprop.data.ClassWeights;
 import dev.backprop.data.DataFormatException;
 import dev.backprop.data.LabeledPoint;
 import dev.backprop.data.TargetEncoding;
@@ -83,8 +84,18 @@ public final class ExampleLoader {
     /** The examples of each partition stacked, in order, into blocks of at most {@code blockSize}. */
     public static JavaRDD<Block> toBlocks(JavaRDD<LabeledPoint> points, int features, TargetEncoding encoding,
                                           Precision precision, int blockSize) {
+        return toBlocks(points, features, encoding, precision, blockSize, null);
+    }
+
+    /**
+     * The examples of each partition stacked, in order, into blocks of at most {@code blockSize}, each example
+     * weighted by the weight of its class ({@code classWeights}; null for unweighted blocks).
+     */
+    public static JavaRDD<Block> toBlocks(JavaRDD<LabeledPoint> points, int features, TargetEncoding encoding,
+                                          Precision precision, int blockSize, ClassWeights classWeights) {
         return points.mapPartitions(it -> {
-            BlockBuilder builder = new BlockBuilder(features, encoding, precision, blockSize);
+            BlockBuilder plain = new BlockBuilder(features, encoding, precision, blockSize);
+            BlockBuilder builder = classWeights == null ? plain : plain.withClassWeights(classWeights);
             return new Iterator<Block>() {
                 @Override
                 public boolean hasNext() {

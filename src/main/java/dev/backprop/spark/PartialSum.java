@@ -15,21 +15,24 @@ final class PartialSum {
 
     final int index;
     final double loss;
+    /** The total example weight: the denominator of the mean loss and gradient. */
+    final double weight;
     final long count;
     final long correct;
     /** The summed gradient (parameters x 1), or null for a pass that computes metrics only. */
     final Matrix gradient;
 
-    PartialSum(int index, double loss, long count, long correct, Matrix gradient) {
+    PartialSum(int index, double loss, double weight, long count, long correct, Matrix gradient) {
         this.index = index;
         this.loss = loss;
+        this.weight = weight;
         this.count = count;
         this.correct = correct;
         this.gradient = gradient;
     }
 
     static PartialSum of(int index, GradientSum sum, boolean withGradient) {
-        return new PartialSum(index, sum.loss(), sum.count(), sum.correct(),
+        return new PartialSum(index, sum.loss(), sum.weight(), sum.count(), sum.correct(),
                 withGradient ? sum.gradient().flat() : null);
     }
 
@@ -40,11 +43,13 @@ final class PartialSum {
     static PartialSum sumInIndexOrder(int index, List<PartialSum> parts) {
         parts.sort(Comparator.comparingInt(p -> p.index));
         double loss = 0;
+        double weight = 0;
         long count = 0;
         long correct = 0;
         Matrix gradient = null;
         for (PartialSum p : parts) {
             loss += p.loss;
+            weight += p.weight;
             count += p.count;
             correct += p.correct;
             if (p.gradient != null) {
@@ -55,6 +60,6 @@ final class PartialSum {
                 }
             }
         }
-        return new PartialSum(index, loss, count, correct, gradient);
+        return new PartialSum(index, loss, weight, count, correct, gradient);
     }
 }

@@ -3,14 +3,14 @@ package dev.backprop.spark;
 import dev.backprop.tensor.Matrix;
 
 /**
- * The result of one pass over distributed data: summed loss, number of examples, correct predictions, and for a
- * gradient pass the summed gradient (null otherwise).
+ * The result of one pass over distributed data: summed (weighted) loss, total example weight, number of examples,
+ * correct predictions, and for a gradient pass the summed (weighted) gradient (null otherwise).
  */
-public record PassResult(double lossSum, long count, long correct, Matrix gradientSum) {
+public record PassResult(double lossSum, double weight, long count, long correct, Matrix gradientSum) {
 
-    /** Mean loss per example. */
+    /** Mean loss per example, weighted by the example weights (with none, the plain mean). */
     public double meanLoss() {
-        return lossSum / count;
+        return lossSum / weight;
     }
 
     /** Fraction of examples predicted right (classification). */

@@ -2,6 +2,7 @@ package dev.backprop.spark;
 
 import dev.backprop.data.BlockBuilder;
 import dev.backprop.data.LabeledPoint;
+import dev.backprop.data.Preprocessing;
 import dev.backprop.data.TargetEncoding;
 import dev.backprop.model.TrainedModel;
 import dev.backprop.nn.FlatParameters;
@@ -20,9 +21,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Predictions as CSV rows, one per input example, in input order: for softmax classifiers the predicted class then
- * the probability of each class; for a sigmoid classifier the predicted class (0 or 1) then the probability of 1;
- * for regression the predicted value(s).
+ * Predictions as CSV rows, one per input example, in input order: for softmax classifiers the predicted label (as
+ * written in the training data) then the probability of each class in class order; for a sigmoid classifier the
+ * predicted label then the probability of the second class; for regression the predicted value(s), on the
+ * original scale of the targets.
  */
 public final class Predictor {
 
@@ -34,6 +36,7 @@ public final class Predictor {
                                           int blockSize) {
         MlpSpec spec = model.spec();
         Precision precision = model.precision();
+        Preprocessing preprocessing = model.preprocessing();
         Broadcast<Object> weights = spark.broadcast(PartitionPass.array(model.parameters()));
         return points.mapPartitions(it -> {
             FlatParameters parameters = PartitionPass.wrap(new ParameterLayout(spec), weights.value());
@@ -68,23 +71,31 @@ public final class Predictor {
                     rows.clear();
                     next = 0;
                     for (int j = 0; j < outputs.cols(); j++) {
-                        rows.add(row(spec, outputs, j, precision));
+                        rows.add(row(spec, preprocessing, outputs, j, precision));
                     }
                 }
             };
         }, true);
     }
 
-    static String row(MlpSpec spec, Matrix outputs, int column, Precision precision) {
+    /**
+     * One output row: a classifier's predicted label (as written in the training data) then its probabilities; a
+     * regressor's value(s) on the original scale of the targets.
+     */
+    static String row(MlpSpec spec, Preprocessing preprocessing, Matrix outputs, int column, Precision precision) {
         StringBuilder row = new StringBuilder();
-        if (spec.output().isClassification()) {
-            row.append(OutputLoss.targetClass(outputs, column));
+        boolean classification = spec.output().isClassification();
+        if (classification) {
+            row.append(preprocessing.labelOf(OutputLoss.targetClass(outputs, column)));
         }
         for (int r = 0; r < outputs.rows(); r++) {
             if (row.length() > 0) {
                 row.append(',');
             }
             double v = outputs.get(r, column);
+            if (!classification && preprocessing.target() != null) {
+                v = preprocessing.target().unscaleTarget(v);
+            }
             row.append(precision == Precision.FLOAT ? Float.toString((float) v) : Double.toString(v));
         }
         return row.toString();

@@ -48,22 +48,22 @@ public final class LocalTrainer {
                 for (Block block : blocks) {
                     sum.add(graph, block);
                 }
-                double objective = sum.loss() / sum.count() + rule.penalty(parameters.flat());
+                double objective = sum.loss() / sum.weight() + rule.penalty(parameters.flat());
                 rule.update(parameters.flat(), sum.meanGradient());
-                history.add(new EpochResult(epoch, sum.loss() / sum.count(), objective));
+                history.add(new EpochResult(epoch, sum.loss() / sum.weight(), objective));
             } else {
                 List<Block> shuffled = new ArrayList<>(batches);
                 Collections.shuffle(shuffled, order);
                 double loss = 0;
-                long count = 0;
+                double weight = 0;
                 for (Block batch : shuffled) {
                     sum.clear();
                     sum.add(graph, batch);
                     loss += sum.loss();
-                    count += sum.count();
+                    weight += sum.weight();
                     rule.update(parameters.flat(), sum.meanGradient());
                 }
-                history.add(new EpochResult(epoch, loss / count, loss / count + rule.penalty(parameters.flat())));
+                history.add(new EpochResult(epoch, loss / weight, loss / weight + rule.penalty(parameters.flat())));
             }
         }
         return history;

@@ -75,8 +75,21 @@ final class JobTestSupport {
         }
 
         /** The epoch lines, in order. */
+        /** The lines under the "epoch ..." header, up to the first line that is not an epoch line. */
         List<String> epochLines() {
-            return lines().stream().filter(l -> EPOCH_LINE.matcher(l).matches()).collect(Collectors.toList());
+            List<String> all = lines();
+            List<String> epochs = new java.util.ArrayList<>();
+            int header = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).startsWith("epoch ")) {
+                    header = i;
+                    break;
+                }
+            }
+            for (int i = header + 1; header >= 0 && i < all.size() && EPOCH_LINE.matcher(all.get(i)).matches(); i++) {
+                epochs.add(all.get(i));
+            }
+            return epochs;
         }
 
         @Override

@@ -328,7 +328,7 @@ class TrainJobTest {
         assertErrContains(badConfiguration(classification(newPath("m"), "train.shuffle=yes")),
                 "train.shuffle=yes", "true or false");
         assertErrContains(badConfiguration(classification(newPath("m"), "data.classes=1")),
-                "data.classes=1", "2 or more");
+                "data.classes=1", "the training data has 3 classes");
         assertErrContains(badConfiguration(classification(newPath("m"), "epochs")),
                 "'epochs' is not key=value");
     }
@@ -416,9 +416,12 @@ class TrainJobTest {
         List<String> lines = libsvmLines(blobs(PER_CLASS, 1));
         lines.set(41, lines.get(41).replaceFirst("^0 ", "3 "));
         Path bad = write(dir.resolve("data/label3.libsvm.gz"), lines);
-        Run run = train(spark, classification(newPath("never"), "data.train=" + bad));
+        Run run = train(spark, classification(newPath("never"), "data.train=" + bad, "data.labels=0,1,2"));
         assertEquals(1, run.code(), run::toString);
-        assertErrContains(run, "label3.libsvm.gz", "line 42:", "label 3.0 is not a class in 0..2");
+        assertErrContains(run, "label3.libsvm.gz", "line 42:", "label '3' is not one of the 3 known labels");
+        Run learned = train(spark, classification(newPath("never2"), "data.train=" + bad));
+        assertEquals(2, learned.code(), learned::toString);
+        assertErrContains(learned, "data.classes=3 but the training data has 4 classes");
     }
 
     @Test
