@@ -1,5 +1,6 @@
 package dev.backprop.model;
 
+import dev.backprop.data.Preprocessing;
 import dev.backprop.nn.MlpSpec;
 import dev.backprop.nn.ParameterLayout;
 import dev.backprop.tensor.Precision;
@@ -10,9 +11,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What {@code model.json} says (format version {@value #VERSION}; see the package documentation for the file):
- * the network, the precision and number of parameters, the training metadata, and the name, length and SHA-256 of
- * the weights file. The constructor checks that the parts agree with each other.
+ * What {@code model.json} says (format versions {@value #FIRST_VERSION} to {@value #CURRENT_VERSION}; see the
+ * package documentation for the file): the network, the precision and number of parameters, the training metadata,
+ * the name, length and SHA-256 of the weights file, and the preprocessing. The constructor checks that the parts
+ * agree with each other.
  *
  * @param spec           the network: layer sizes, hidden activation, output and loss
  * @param precision      how each parameter is stored in the weights file: float32 or float64
@@ -21,14 +23,22 @@ import java.util.regex.Pattern;
  * @param weightsFile    the weights file's name in the model directory: a plain name, no directory part
  * @param weightsBytes   the weights file's length: {@code parameterCount * precision.bytes()}
  * @param weightsSha256  the weights file's SHA-256, 64 lowercase hex digits
+ * @param preprocessing  labels, table schema and scalers ({@link Preprocessing#NONE} for none), fitting the network
+ *                       as the package documentation says
  */
 public record ModelDescription(MlpSpec spec, Precision precision, int parameterCount, Map<String, Object> training,
-                               String weightsFile, long weightsBytes, String weightsSha256) {
+                               String weightsFile, long weightsBytes, String weightsSha256,
+                               Preprocessing preprocessing) {
 
     /** The value of the {@code "format"} field. */
     public static final String FORMAT = "backprop-spark-model";
-    /** The format version this code writes, and the highest it reads. */
-    public static final int VERSION = 1;
+    /** The first format version, which has no preprocessing; written for a model without preprocessing. */
+    public static final int FIRST_VERSION = 1;
+    /**
+     * The newest format version, which adds {@code "preprocessing"}: written for a model with preprocessing, and
+     * the highest version this code reads.
+     */
+    public static final int CURRENT_VERSION = 2;
     /** The description's file name in a model directory. */
     public static final String DESCRIPTION_FILE = "model.json";
     /** The weights file's name as written by {@link ModelWriter}. */
@@ -42,6 +52,7 @@ public record ModelDescription(MlpSpec spec, Precision precision, int parameterC
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(weightsFile, "weightsFile");
         Objects.requireNonNull(weightsSha256, "weightsSha256");
+        Objects.requireNonNull(preprocessing, "preprocessing (Preprocessing.NONE for none)");
         int expectedCount = new ParameterLayout(spec).size();
         if (parameterCount != expectedCount) {
             throw new IllegalArgumentException("parameter_count is " + parameterCount + " but network " + spec
@@ -62,6 +73,22 @@ public record ModelDescription(MlpSpec spec, Precision precision, int parameterC
             throw new IllegalArgumentException("weights.sha256 must be 64 hex digits, got '" + weightsSha256 + "'");
         }
         training = TrainingMetadata.normalize(training);
+        PreprocessingJson.checkFits(spec, preprocessing);
+    }
+
+    /** A description without preprocessing. */
+    public ModelDescription(MlpSpec spec, Precision precision, int parameterCount, Map<String, Object> training,
+                            String weightsFile, long weightsBytes, String weightsSha256) {
+        this(spec, precision, parameterCount, training, weightsFile, weightsBytes, weightsSha256,
+                Preprocessing.NONE);
+    }
+
+    /**
+     * The format version of this description's file: {@value #FIRST_VERSION} without preprocessing, so that
+     * readers of version 1 still read such models, {@value #CURRENT_VERSION} with it.
+     */
+    public int version() {
+        return preprocessing.isNone() ? FIRST_VERSION : CURRENT_VERSION;
     }
 
     /** The name of a precision in the file: {@code float32} or {@code float64}. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.data.Preprocessing;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.MlpSpec;
 import dev.backprop.nn.OutputLoss;
@@ -30,7 +31,9 @@ import java.util.Map;
 /**
  * {@code model.json} to and from a {@link ModelDescription}, through Jackson's tree model so that every field is
  * read and checked by hand: a missing or mistyped field is refused with its name, unknown fields are ignored, and a
- * newer {@code "version"} is refused before anything else is looked at.
+ * newer {@code "version"} is refused before anything else is looked at. Doubles are written as
+ * {@link Double#toString} writes them, a decimal that reads back to the same double, and read back exactly
+ * ({@code -0.0} and subnormals included).
  */
 final class ModelJson {
 
@@ -57,7 +60,7 @@ final class ModelJson {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("format", ModelDescription.FORMAT);
-        root.put("version", ModelDescription.VERSION);
+        root.put("version", d.version());
         ObjectNode network = root.putObject("network");
         ArrayNode sizes = network.putArray("layer_sizes");
         for (int size : d.spec().layerSizes()) {
@@ -71,6 +74,9 @@ final class ModelJson {
         weights.put("file", d.weightsFile());
         weights.put("bytes", d.weightsBytes());
         weights.put("sha256", d.weightsSha256());
+        if (!d.preprocessing().isNone()) {
+            PreprocessingJson.write(d.preprocessing(), root);
+        }
         ObjectNode training = root.putObject("training");
         for (Map.Entry<String, Object> e : d.training().entrySet()) {
             Object v = e.getValue();
@@ -97,33 +103,45 @@ final class ModelJson {
 
     static ModelDescription read(InputStream in, String source) throws IOException {
         JsonNode root = parse(in, source);
-        Fields top = new Fields(root, "", source);
+        JsonFields top = new JsonFields(root, "", source);
         String format = top.text("format");
         if (!ModelDescription.FORMAT.equals(format)) {
             throw new ModelFormatException(source, "not a backprop-spark model description: \"format\" is '" + format
                     + "', expected '" + ModelDescription.FORMAT + "'");
         }
         int version = top.integer("version");
-        if (version > ModelDescription.VERSION) {
+        if (version > ModelDescription.CURRENT_VERSION) {
             throw new ModelFormatException(source, "format version " + version + " is newer than this reader"
-                    + " supports (version " + ModelDescription.VERSION + "); load the model with the newer"
-                    + " backprop-spark that wrote it");
+                    + " supports (versions " + ModelDescription.FIRST_VERSION + " to "
+                    + ModelDescription.CURRENT_VERSION + "); load the model with the newer backprop-spark that"
+                    + " wrote it");
         }
-        if (version < 1) {
-            throw new ModelFormatException(source, "invalid format version " + version + " (versions start at 1)");
+        if (version < ModelDescription.FIRST_VERSION) {
+            throw new ModelFormatException(source, "invalid format version " + version + " (versions start at "
+                    + ModelDescription.FIRST_VERSION + ")");
         }
-        Fields network = top.object("network");
+        JsonFields network = top.object("network");
         MlpSpec spec = spec(network, source);
         Precision precision = top.parse("precision", ModelDescription::parsePrecision);
         int parameterCount = top.integer("parameter_count");
-        Fields weights = top.object("weights");
+        JsonFields weights = top.object("weights");
         String weightsFile = weights.text("file");
         long weightsBytes = weights.longInteger("bytes");
         String weightsSha256 = weights.text("sha256");
         Map<String, Object> training = root.has("training") ? training(top.object("training")) : Map.of();
+        Preprocessing preprocessing = Preprocessing.NONE;
+        if (root.has(PreprocessingJson.FIELD)) {
+            if (version < 2) {
+                // A version-1 reader would ignore it and compute something else: such a file was not written by
+                // this format's writers, whatever it means.
+                throw new ModelFormatException(source, "\"" + PreprocessingJson.FIELD + "\" needs format version 2,"
+                        + " but \"version\" is " + version);
+            }
+            preprocessing = PreprocessingJson.read(top.object(PreprocessingJson.FIELD));
+        }
         try {
             return new ModelDescription(spec, precision, parameterCount, training, weightsFile, weightsBytes,
-                    weightsSha256);
+                    weightsSha256, preprocessing);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source, e.getMessage(), e);
         }
@@ -148,7 +166,7 @@ final class ModelJson {
         return root;
     }
 
-    private static MlpSpec spec(Fields network, String source) {
+    private static MlpSpec spec(JsonFields network, String source) {
         JsonNode sizesNode = network.node("layer_sizes");
         if (!sizesNode.isArray() || sizesNode.size() < 2) {
             throw new ModelFormatException(source, "network.layer_sizes must be an array of at least 2 positive"
@@ -172,7 +190,7 @@ final class ModelJson {
         }
     }
 
-    private static Map<String, Object> training(Fields training) {
+    private static Map<String, Object> training(JsonFields training) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : training.node.properties()) {
             JsonNode v = e.getValue();
@@ -204,73 +222,5 @@ final class ModelJson {
         String text = n.toString();
         return text.length() <= 60 ? text : n.getNodeType().name().toLowerCase() + " " + text.substring(0, 57)
                 + "...";
-    }
-
-    /** The fields of one JSON object, read with messages that name the field by its dotted path. */
-    private static final class Fields {
-
-        private final JsonNode node;
-        private final String prefix;
-        private final String source;
-
-        Fields(JsonNode node, String prefix, String source) {
-            this.node = node;
-            this.prefix = prefix;
-            this.source = source;
-        }
-
-        JsonNode node(String field) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                throw new ModelFormatException(source, "missing field \"" + prefix + field + "\"");
-            }
-            return value;
-        }
-
-        Fields object(String field) {
-            JsonNode value = node(field);
-            if (!value.isObject()) {
-                throw wrongType(field, "an object", value);
-            }
-            return new Fields(value, prefix + field + ".", source);
-        }
-
-        String text(String field) {
-            JsonNode value = node(field);
-            if (!value.isTextual()) {
-                throw wrongType(field, "a string", value);
-            }
-            return value.textValue();
-        }
-
-        int integer(String field) {
-            JsonNode value = node(field);
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                throw wrongType(field, "an integer", value);
-            }
-            return value.intValue();
-        }
-
-        long longInteger(String field) {
-            JsonNode value = node(field);
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw wrongType(field, "an integer", value);
-            }
-            return value.longValue();
-        }
-
-        <T> T parse(String field, java.util.function.Function<String, T> parser) {
-            String text = text(field);
-            try {
-                return parser.apply(text);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(source, prefix + field + ": " + e.getMessage(), e);
-            }
-        }
-
-        private ModelFormatException wrongType(String field, String expected, JsonNode value) {
-            return new ModelFormatException(source, "field \"" + prefix + field + "\" must be " + expected + ", got "
-                    + describe(value));
-        }
     }
 }

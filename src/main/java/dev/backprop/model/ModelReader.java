@@ -7,7 +7,7 @@ import java.io.InputStream;
 
 /**
  * Reads the two files of the model format (see the package documentation) from streams, checking everything: a
- * file that is not a valid version-1 model is refused with a {@link ModelFormatException} naming the file and
+ * file that is not a valid model of format version 1 or 2 is refused with a {@link ModelFormatException} naming the file and
  * the problem. I/O errors of the streams themselves pass through as {@link IOException}. Streams are not closed.
  *
  * <p>Reading is in two steps, because the description names the weights file: {@link #readDescription}, then
@@ -24,8 +24,10 @@ public final class ModelReader {
      * @param json   the description's bytes (UTF-8 JSON)
      * @param source the file's name for messages, for example {@code models/mnist/model.json}
      * @throws ModelFormatException if it is malformed JSON, not a model description, of a newer version, misses a
-     *                              field, has a field of the wrong type, or names an unknown activation, output or
-     *                              precision; unknown fields are ignored
+     *                              field, has a field of the wrong type, names an unknown activation, output or
+     *                              precision, or has a preprocessing that does not fit the network (the message
+     *                              names the field, such as {@code preprocessing.feature_scaling.scales[3]});
+     *                              unknown fields are ignored
      */
     public static ModelDescription readDescription(InputStream json, String source) throws IOException {
         return ModelJson.read(json, source);
@@ -43,7 +45,8 @@ public final class ModelReader {
     public static TrainedModel readWeights(ModelDescription description, InputStream weights, String source)
             throws IOException {
         FlatParameters parameters = WeightsCodec.decode(description, weights, source);
-        return new TrainedModel(description.spec(), parameters, description.training());
+        return new TrainedModel(description.spec(), parameters, description.training(),
+                description.preprocessing());
     }
 
     /** Both steps, naming the files {@code model.json} and the weights file's name from the description. */

@@ -20,7 +20,9 @@ public final class ModelWriter {
     /**
      * Prepares {@code model} for writing.
      *
-     * @throws IllegalArgumentException if a parameter is NaN or infinite (the message names it)
+     * @throws IllegalArgumentException if a parameter is NaN or infinite (the message names it), or the model's
+     *                                  preprocessing does not fit its network (the message names the field of
+     *                                  {@code model.json}, see the package documentation)
      */
     public ModelWriter(TrainedModel model) {
         this.model = model;
@@ -32,7 +34,7 @@ public final class ModelWriter {
         }
         this.description = new ModelDescription(model.spec(), model.precision(), model.parameterCount(),
                 model.training(), ModelDescription.WEIGHTS_FILE, (long) model.parameterCount()
-                * model.precision().bytes(), sha256);
+                * model.precision().bytes(), sha256, model.preprocessing());
     }
 
     /** What {@link #writeDescription} writes, including the weights file's name, length and SHA-256. */
@@ -40,7 +42,10 @@ public final class ModelWriter {
         return description;
     }
 
-    /** Writes {@code model.json}: UTF-8 JSON, ending with a newline. Flushes, does not close. */
+    /**
+     * Writes {@code model.json}: UTF-8 JSON, ending with a newline; format version 1 for a model without
+     * preprocessing (byte for byte what version-1 writers wrote), version 2 with it. Flushes, does not close.
+     */
     public void writeDescription(OutputStream out) throws IOException {
         ModelJson.write(description, out);
     }

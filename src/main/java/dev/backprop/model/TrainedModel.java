@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * @param training   training metadata, normalized to an unmodifiable sorted map (integral numbers as {@link Long},
  *                   others as {@link Double})
  * @param preprocessing how raw input becomes the network's input and its output what users see (labels, table
- *                      schema, scalers); {@link Preprocessing#NONE} for none
+ *                      schema, scalers); {@link Preprocessing#NONE} for none. Saved in {@code model.json} (format
+ *                      version 2), which requires that it fit the network as the package documentation says:
+ *                      {@link ModelWriter} refuses a model whose preprocessing does not
  */
 public record TrainedModel(MlpSpec spec, FlatParameters parameters, Map<String, Object> training,
                            Preprocessing preprocessing) {

@@ -7,7 +7,7 @@
  * {@link dev.backprop.model.ModelReader}); it imports no Spark, Scala or Hadoop classes. Opening the files of a model
  * directory on a local disk, HDFS or S3, and writing them atomically, is done by {@code dev.backprop.spark.ModelStore}.
  *
- * <h2>The model format, version 1</h2>
+ * <h2>The model format, versions 1 and 2</h2>
  *
  * <p>A model is a directory holding two files:
  * <pre>
@@ -17,6 +17,8 @@
  * </pre>
  *
  * <h3>{@code model.json}</h3>
+ *
+ * <p>A model without preprocessing (version 1):
  *
  * <pre>{@code
  * {
@@ -43,13 +45,47 @@
  * }
  * }</pre>
  *
+ * <p>A classifier of a CSV table with text labels, a categorical column and standardized features (version 2; the
+ * regression version has {@code "target_scaling"} and no {@code "labels"}, a LIBSVM model no {@code "table"}):
+ *
+ * <pre>{@code
+ * {
+ *   "format": "backprop-spark-model",
+ *   "version": 2,
+ *   "network": {
+ *     "layer_sizes": [ 4, 16, 1 ],
+ *     "hidden_activation": "relu",
+ *     "output": "sigmoid_binary_cross_entropy"
+ *   },
+ *   "precision": "float32",
+ *   "parameter_count": 97,
+ *   "weights": { ... },
+ *   "preprocessing": {
+ *     "labels": [ "benign", "malignant" ],
+ *     "table": {
+ *       "label_column": "diagnosis",
+ *       "columns": [ "age", "color", "height" ],
+ *       "categorical": [ false, true, false ],
+ *       "categories": [ [ ], [ "blue", "red" ], [ ] ],
+ *       "means": [ 41.25, 0.625, 0.375, 172.5 ]
+ *     },
+ *     "feature_scaling": {
+ *       "offsets": [ 41.25, 0.625, 0.375, 172.5 ],
+ *       "scales": [ 12.5, 0.484, 0.484, 9.75 ]
+ *     }
+ *   },
+ *   "training": { ... }
+ * }
+ * }</pre>
+ *
  * <table>
  *   <caption>Fields of model.json</caption>
  *   <tr><th>field</th><th>type</th><th>meaning</th></tr>
  *   <tr><td>{@code format}</td><td>string</td><td>always {@code "backprop-spark-model"}; anything else is not a
  *       model description</td></tr>
- *   <tr><td>{@code version}</td><td>integer</td><td>the format version, {@code 1}; a reader refuses a version
- *       higher than its own</td></tr>
+ *   <tr><td>{@code version}</td><td>integer</td><td>the format version: {@code 1} for a model without
+ *       {@code preprocessing}, {@code 2} for one with it (so that models without it stay readable by version-1
+ *       readers); a reader refuses a version higher than its own, and this one reads 1 and 2</td></tr>
  *   <tr><td>{@code network.layer_sizes}</td><td>array of positive integers</td><td>sizes from input to output: the
  *       number of features, each hidden layer, the number of outputs; at least two</td></tr>
  *   <tr><td>{@code network.hidden_activation}</td><td>string</td><td>the activation of every hidden layer:
@@ -72,7 +108,42 @@
  *       computes. The trainer uses its configuration keys ({@code train.epochs}, {@code train.learning_rate},
  *       {@code train.l2}, {@code train.seed}, {@code data.train}, ...) and the names of its result line
  *       ({@code train_accuracy}, {@code test_accuracy}, {@code final_loss}, ...)</td></tr>
+ *   <tr><td>{@code preprocessing}</td><td>object, optional (version 2)</td><td>what turns raw input into the
+ *       network's inputs and its outputs into what users see, fitted on the training data
+ *       ({@link dev.backprop.data.Preprocessing}); written only when there is some, and then with
+ *       {@code "version": 2}. Each of its four fields is optional (left out when there is none)</td></tr>
+ *   <tr><td>{@code preprocessing.labels}</td><td>array of strings</td><td>the original label of each class, in
+ *       class order: class {@code k} is written back as {@code labels[k]}. Non-blank, without surrounding
+ *       whitespace, distinct as {@link dev.backprop.data.LabelMap} compares them ({@code 1} and {@code 1.0} are the
+ *       same label). One per output for a {@code softmax_cross_entropy} output (and a multi-output
+ *       {@code sigmoid_binary_cross_entropy}), two for a single {@code sigmoid_binary_cross_entropy} output, none
+ *       for a regression output. Absent: classes are their indices</td></tr>
+ *   <tr><td>{@code preprocessing.table}</td><td>object</td><td>the CSV schema
+ *       ({@link dev.backprop.data.TableSchema}); absent for LIBSVM input. With {@code labels}, the label column holds
+ *       those labels; without, it holds numbers</td></tr>
+ *   <tr><td>{@code preprocessing.table.label_column}</td><td>string</td><td>the label column's name (its header
+ *       cell, or {@code _c<index>})</td></tr>
+ *   <tr><td>{@code preprocessing.table.columns}</td><td>array of strings</td><td>the feature columns' names, in
+ *       file order (label and ignored columns left out); at least one</td></tr>
+ *   <tr><td>{@code preprocessing.table.categorical}</td><td>array of booleans</td><td>for each column, whether it
+ *       is categorical (one-hot encoded)</td></tr>
+ *   <tr><td>{@code preprocessing.table.categories}</td><td>array of arrays of strings</td><td>for each column, its
+ *       categories in one-hot order (non-blank, distinct); {@code []} for a numeric column. A numeric column is one
+ *       feature, a categorical column one feature per category in its place: columns {@code age, color (blue, red),
+ *       height} are the features {@code age, color=blue, color=red, height}; their number must be the network's
+ *       number of inputs</td></tr>
+ *   <tr><td>{@code preprocessing.table.means}</td><td>array of numbers</td><td>the training mean of every feature
+ *       (a category's frequency for a one-hot feature), in feature order, which imputes missing cells</td></tr>
+ *   <tr><td>{@code preprocessing.feature_scaling.offsets}, {@code .scales}</td><td>arrays of numbers</td><td>one
+ *       of each per network input: input {@code j} is {@code (x_j - offsets[j]) / scales[j]}, applied after the
+ *       table's encoding and imputation. Scales are positive</td></tr>
+ *   <tr><td>{@code preprocessing.target_scaling.offset}, {@code .scale}</td><td>numbers</td><td>a regression
+ *       network with one output, trained on {@code (y - offset) / scale}: its prediction {@code p} is
+ *       {@code p * scale + offset} on the original scale. The scale is positive</td></tr>
  * </table>
+ *
+ * <p>Numbers are finite doubles. They are written as {@link java.lang.Double#toString} writes them, a decimal that
+ * reads back to the same double, so every value (subnormals and {@code -0.0} included) round-trips exactly.
  *
  * <h3>{@code weights.bin}</h3>
  *
@@ -88,21 +159,29 @@
  * <ul>
  *   <li>{@code model.json} is one well-formed JSON object (no duplicate keys, no trailing content, no {@code NaN});
  *       {@code format} is right and {@code version} is not newer than the reader's;</li>
- *   <li>every field above is present (except {@code training}) with its type; the names of the activation, output
- *       and precision are known; sizes, count and byte length agree;</li>
+ *   <li>every field above is present (except {@code training} and {@code preprocessing}, and the parts of
+ *       {@code preprocessing}) with its type; the names of the activation, output and precision are known; sizes,
+ *       count and byte length agree;</li>
+ *   <li>{@code preprocessing} appears only with {@code "version": 2} and fits the network: the number of labels,
+ *       the table's features and the feature scaler's columns as the fields above say; scales positive; no number
+ *       beyond the range of a double;</li>
  *   <li>{@code weights.bin} has exactly {@code weights.bytes} bytes and the SHA-256 {@code weights.sha256};</li>
  *   <li>every parameter is finite.</li>
  * </ul>
  * Anything else is refused with a {@link dev.backprop.model.ModelFormatException} whose message names the file and
- * the problem. A writer refuses a model with non-finite parameters.
+ * the problem, for a field by its path (for example
+ * {@code model.json: field "preprocessing.feature_scaling.scales[3]" must be a positive number}). A writer refuses a
+ * model with non-finite parameters, and one whose preprocessing does not fit its network.
  *
  * <h3>Versions and later fields</h3>
  *
- * <p>A version-1 reader ignores fields it does not know, at the top level and inside the objects above, so that
- * fields which only add information (more metadata, provenance) can be added without a new version. A change that
- * an older reader must not ignore, because the model would compute something else without it (feature scaling,
- * label mappings, categorical columns, a new layer kind), raises {@code version}; readers of a version accept every
- * lower version.
+ * <p>A reader ignores fields it does not know, at the top level and inside the objects above, so that fields which
+ * only add information (more metadata, provenance) can be added without a new version. A change that an older
+ * reader must not ignore, because the model would compute something else without it, raises {@code version}; readers
+ * of a version accept every lower version. Version 2 added {@code preprocessing} (feature and target scaling, label
+ * mappings, categorical columns); a version-1 file with a {@code preprocessing} field is refused, and a version-2
+ * file without one is a model without preprocessing. Writers write the lowest version that holds the model, so a
+ * model without preprocessing is a version-1 file, byte for byte as version-1 writers wrote it.
  *
  * <h3>Atomic writes</h3>
  *

@@ -80,9 +80,18 @@ class ModelDescriptionFileTest {
     @Test
     void futureVersionIsRefusedBeforeAnythingElse() {
         ObjectNode root = files.jsonTree();
+        root.put("version", 3);
+        root.remove("network"); // a version-3 file may look different: the version message must come first
+        assertRefused(root, "format version 3 is newer than this reader supports (versions 1 to 2)");
+    }
+
+    @Test
+    void aVersion2FileWithoutPreprocessingIsAModelWithoutPreprocessing() throws IOException {
+        ObjectNode root = files.jsonTree();
         root.put("version", 2);
-        root.remove("network"); // a version-2 file may look different: the version message must come first
-        assertRefused(root, "format version 2 is newer than this reader supports (version 1)");
+        TrainedModel back = ModelReader.read(new ByteArrayInputStream(files.withJson(root).json()),
+                new ByteArrayInputStream(files.weights()));
+        assertEquals(dev.backprop.data.Preprocessing.NONE, back.preprocessing());
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.backprop.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.data.FeatureScaler;
+import dev.backprop.data.Preprocessing;
+import dev.backprop.data.TableSchema;
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.FlatParameters;
 import dev.backprop.nn.MlpSpec;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -27,7 +31,55 @@ public final class TestModels {
     public static final MlpSpec SPEC = new MlpSpec(new int[] {5, 7, 4, 3}, Activation.TANH,
             OutputLoss.SOFTMAX_CROSS_ENTROPY);
 
+    /** A binary classifier of the {@link #classificationTable()} (7 features): one sigmoid output, two labels. */
+    public static final MlpSpec BINARY_SPEC = new MlpSpec(new int[] {7, 5, 1}, Activation.RELU,
+            OutputLoss.SIGMOID_BINARY_CROSS_ENTROPY);
+    /** A regression of the {@link #regressionTable()} (4 features). */
+    public static final MlpSpec REGRESSION_SPEC = new MlpSpec(new int[] {4, 3, 1}, Activation.TANH,
+            OutputLoss.IDENTITY_SQUARED_ERROR);
+
     private TestModels() {
+    }
+
+    /**
+     * A classification CSV schema with text labels: label column {@code diagnosis}; columns {@code age},
+     * {@code color} (categorical: blue, red), {@code height}, {@code site} (categorical: a, b, c), which expand to
+     * 7 features.
+     */
+    public static TableSchema.State classificationTable() {
+        return new TableSchema.State("diagnosis", List.of("benign", "malignant"),
+                List.of("age", "color", "height", "site"), List.of(false, true, false, true),
+                List.of(List.of(), List.of("blue", "red"), List.of(), List.of("a", "b", "c")),
+                List.of(41.25, 0.625, 0.375, 172.5, 0.5, 0.25, 0.25));
+    }
+
+    /** Labels, table and a standard feature scaler of the classification table (for {@link #BINARY_SPEC}). */
+    public static Preprocessing classificationPreprocessing() {
+        FeatureScaler features = FeatureScaler.of(new double[] {41.25, 0.625, 0.375, 172.5, 0.5, 0.25, 0.25},
+                new double[] {12.5, 0.484, 0.484, 9.75, 0.5, 0.433, 0.433});
+        return new Preprocessing(List.of("benign", "malignant"), classificationTable(), features, null);
+    }
+
+    /**
+     * A regression CSV schema: label column {@code price} (a number, no labels); columns {@code rooms}, {@code area},
+     * {@code zone} (categorical: north, south), which expand to 4 features.
+     */
+    public static TableSchema.State regressionTable() {
+        return new TableSchema.State("price", List.of(), List.of("rooms", "area", "zone"),
+                List.of(false, false, true), List.of(List.of(), List.of(), List.of("north", "south")),
+                List.of(3.5, 2500.0, 0.4, 0.6));
+    }
+
+    /** Table, min-max feature scaler and a target scaler of the regression table (for {@link #REGRESSION_SPEC}). */
+    public static Preprocessing regressionPreprocessing() {
+        FeatureScaler features = FeatureScaler.of(new double[] {1, 0.001, 0, 0}, new double[] {5, 9999.999, 1, 1});
+        FeatureScaler target = FeatureScaler.of(new double[] {250000.5}, new double[] {1e5});
+        return new Preprocessing(List.of(), regressionTable(), features, target);
+    }
+
+    /** {@code model} with {@code preprocessing}. */
+    public static TrainedModel with(TrainedModel model, Preprocessing preprocessing) {
+        return new TrainedModel(model.spec(), model.parameters(), model.training(), preprocessing);
     }
 
     /** Seeded weights and non-zero biases, with training metadata of every kind. */

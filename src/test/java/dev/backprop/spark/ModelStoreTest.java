@@ -1,5 +1,11 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.CsvOptions;
+import dev.backprop.data.CsvParser;
+import dev.backprop.data.LabeledPoint;
+import dev.backprop.data.MissingValues;
+import dev.backprop.data.Preprocessing;
+import dev.backprop.data.TableSchema;
 import dev.backprop.model.ModelFormatException;
 import dev.backprop.model.TestModels;
 import dev.backprop.model.TrainedModel;
@@ -56,6 +62,71 @@ class ModelStoreTest {
         }
         assertArrayEquals(new MlpGraph(model.parameters()).predict(x).toDoubleArray(),
                 new MlpGraph(back.parameters()).predict(x).toDoubleArray());
+    }
+
+    @Test
+    void saveLoadAndPredictWithLabelsCategoriesAndScaling() throws IOException {
+        TrainedModel model = new TrainedModel(TestModels.model(TestModels.BINARY_SPEC, Precision.DOUBLE, 21)
+                .parameters(), TestModels.training(), TestModels.classificationPreprocessing());
+        String path = dir.resolve("classifier").toString();
+        ModelStore.save(model, path, conf);
+        TrainedModel back = ModelStore.load(path, conf);
+        assertEquals(model.preprocessing(), back.preprocessing());
+        assertTrue(Files.readString(dir.resolve("classifier/model.json")).contains("\"version\": 2"));
+
+        // raw CSV rows in, original labels out: the same through the loaded model as through the saved one
+        CsvOptions options = CsvOptions.builder().header(true).label("diagnosis").categorical("color", "site")
+                .missing(MissingValues.MEAN).build();
+        String header = "age,color,diagnosis,height,site";
+        List<String> rows = List.of("40,red,malignant,170.5,b", "63,blue,benign,,c", "18,,benign,181,a",
+                "35.5,red,malignant,160,");
+        List<String> expected = predict(model, options, header, rows);
+        assertEquals(expected, predict(back, options, header, rows));
+        assertEquals(rows.size(), expected.size());
+        for (String label : expected) {
+            assertTrue(label.startsWith("benign ") || label.startsWith("malignant "), label);
+        }
+    }
+
+    @Test
+    void saveLoadAndPredictARegressionOnTheOriginalScale() throws IOException {
+        TrainedModel model = new TrainedModel(TestModels.model(TestModels.REGRESSION_SPEC, Precision.FLOAT, 8)
+                .parameters(), TestModels.training(), TestModels.regressionPreprocessing());
+        String path = dir.resolve("regression").toString();
+        ModelStore.save(model, path, conf);
+        TrainedModel back = ModelStore.load(path, conf);
+        assertEquals(model.preprocessing(), back.preprocessing());
+        CsvOptions options = CsvOptions.builder().header(true).label("price").categorical("zone").build();
+        String header = "rooms,area,zone,price";
+        List<String> rows = List.of("3,2400,north,260000", "5,9000,south,990000");
+        List<String> expected = predict(model, options, header, rows);
+        assertEquals(expected, predict(back, options, header, rows));
+    }
+
+    /**
+     * What predict does with a model's preprocessing, by hand: rows through the stored table schema, features
+     * through the feature scaler, the network, then the original label (with the row's label, read through the
+     * label map) or the target on the original scale.
+     */
+    private static List<String> predict(TrainedModel model, CsvOptions options, String header, List<String> rows) {
+        Preprocessing p = model.preprocessing();
+        TableSchema.Parser parser = p.schema().parser(CsvParser.create(options, header, "rows.csv"));
+        List<String> out = new java.util.ArrayList<>();
+        long line = 2;
+        for (String row : rows) {
+            LabeledPoint point = p.features().apply(parser.parse(row, "rows.csv", line++));
+            Matrix x = Matrix.zeros(model.precision(), model.spec().inputs(), 1);
+            for (int k = 0; k < point.indices().length; k++) {
+                x.set(point.indices()[k], 0, point.values()[k]);
+            }
+            double y = new MlpGraph(model.parameters()).predict(x).get(0, 0);
+            if (p.labels().isEmpty()) {
+                out.add(Double.toString(p.target().unscaleTarget(y)) + " " + point.label());
+            } else {
+                out.add(p.labelOf(y > 0.5 ? 1 : 0) + " " + y + " " + p.labelOf((int) point.label()));
+            }
+        }
+        return out;
     }
 
     @Test
