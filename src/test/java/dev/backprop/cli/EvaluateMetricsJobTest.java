@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.cli.JobTestSupport.Example;
 import dev.backprop.cli.JobTestSupport.Run;
 import dev.backprop.metrics.ClassificationMetrics;
+import dev.backprop.data.Preprocessing;
 import dev.backprop.model.TrainedModel;
 import dev.backprop.nn.MlpGraph;
 import dev.backprop.spark.ModelStore;
@@ -85,7 +86,16 @@ class EvaluateMetricsJobTest {
                 features.set(i, j, rows.get(j).x()[i]);
             }
         }
-        return new MlpGraph(trained.parameters()).predict(features);
+        // The model's own preprocessing: its feature scaler on the way in, its target scaler on the way out.
+        Preprocessing preprocessing = trained.preprocessing();
+        if (preprocessing.features() != null) {
+            preprocessing.features().scaleInPlace(features);
+        }
+        Matrix outputs = new MlpGraph(trained.parameters()).predict(features);
+        if (preprocessing.target() != null) {
+            preprocessing.target().unscaleInPlace(outputs);
+        }
+        return outputs;
     }
 
     private static List<String> keys(JsonNode json) {
