@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.cli.JobTestSupport.Example;
 import dev.backprop.cli.JobTestSupport.Run;
 import dev.backprop.metrics.ClassificationMetrics;
-import dev.backprop.data.Preprocessing;
-import dev.backprop.model.TrainedModel;
-import dev.backprop.nn.MlpGraph;
-import dev.backprop.spark.ModelStore;
 import dev.backprop.spark.SparkTestContext;
 import dev.backprop.tensor.Matrix;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static dev.backprop.cli.JobTestSupport.localOutputs;
 import static dev.backprop.cli.JobTestSupport.FEATURES;
 import static dev.backprop.cli.JobTestSupport.blobs;
 import static dev.backprop.cli.JobTestSupport.evaluate;
@@ -78,26 +74,6 @@ class EvaluateMetricsJobTest {
     }
 
     /** The model's outputs for {@code rows}, one column per row, computed on this JVM. */
-    private static Matrix localOutputs(Path modelDir, List<Example> rows) throws IOException {
-        TrainedModel trained = ModelStore.load(modelDir.toString(), new Configuration());
-        Matrix features = Matrix.zeros(trained.precision(), trained.spec().inputs(), rows.size());
-        for (int j = 0; j < rows.size(); j++) {
-            for (int i = 0; i < rows.get(j).x().length; i++) {
-                features.set(i, j, rows.get(j).x()[i]);
-            }
-        }
-        // The model's own preprocessing: its feature scaler on the way in, its target scaler on the way out.
-        Preprocessing preprocessing = trained.preprocessing();
-        if (preprocessing.features() != null) {
-            preprocessing.features().scaleInPlace(features);
-        }
-        Matrix outputs = new MlpGraph(trained.parameters()).predict(features);
-        if (preprocessing.target() != null) {
-            preprocessing.target().unscaleInPlace(outputs);
-        }
-        return outputs;
-    }
-
     private static List<String> keys(JsonNode json) {
         List<String> keys = new ArrayList<>();
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {

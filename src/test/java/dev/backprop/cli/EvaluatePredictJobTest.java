@@ -3,10 +3,6 @@ package dev.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.cli.JobTestSupport.Example;
 import dev.backprop.cli.JobTestSupport.Run;
-import dev.backprop.data.Preprocessing;
-import dev.backprop.model.TrainedModel;
-import dev.backprop.nn.MlpGraph;
-import dev.backprop.spark.ModelStore;
 import dev.backprop.spark.SparkTestContext;
 import dev.backprop.tensor.Matrix;
 import org.apache.hadoop.conf.Configuration;
@@ -26,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.backprop.cli.JobTestSupport.localOutputs;
 import static dev.backprop.cli.JobTestSupport.CLASSES;
 import static dev.backprop.cli.JobTestSupport.FEATURES;
 import static dev.backprop.cli.JobTestSupport.blobs;
@@ -84,26 +81,6 @@ class EvaluatePredictJobTest {
     }
 
     /** The model's outputs (class probabilities or values), one column per row, computed on this JVM. */
-    private static Matrix localPredictions(Path modelDir, List<Example> rows) throws IOException {
-        TrainedModel trained = ModelStore.load(modelDir.toString(), new Configuration());
-        Matrix features = Matrix.zeros(trained.precision(), trained.spec().inputs(), rows.size());
-        for (int j = 0; j < rows.size(); j++) {
-            for (int i = 0; i < rows.get(j).x().length; i++) {
-                features.set(i, j, rows.get(j).x()[i]);
-            }
-        }
-        // The model's own preprocessing: its feature scaler on the way in, its target scaler on the way out.
-        Preprocessing preprocessing = trained.preprocessing();
-        if (preprocessing.features() != null) {
-            preprocessing.features().scaleInPlace(features);
-        }
-        Matrix outputs = new MlpGraph(trained.parameters()).predict(features);
-        if (preprocessing.target() != null) {
-            preprocessing.target().unscaleInPlace(outputs);
-        }
-        return outputs;
-    }
-
     private static int argmax(Matrix m, int column) {
         int best = 0;
         for (int r = 1; r < m.rows(); r++) {
@@ -138,7 +115,7 @@ class EvaluatePredictJobTest {
         JsonNode json = run.json();
         assertEquals(testRows.size(), json.get("examples").asLong(), run::toString);
 
-        Matrix probabilities = localPredictions(model, testRows);
+        Matrix probabilities = localOutputs(model, testRows);
         long[][] expected = new long[CLASSES][CLASSES];
         double logLoss = 0;
         for (int j = 0; j < testRows.size(); j++) {
@@ -204,7 +181,7 @@ class EvaluatePredictJobTest {
         assertEquals(0, run.code(), run::toString);
         JsonNode json = run.json();
         assertEquals(rows.size(), json.get("examples").asLong());
-        Matrix predicted = localPredictions(regressor, rows);
+        Matrix predicted = localOutputs(regressor, rows);
         double squared = 0;
         double absolute = 0;
         for (int j = 0; j < rows.size(); j++) {
@@ -321,7 +298,7 @@ class EvaluatePredictJobTest {
     private static void assertPredictions(Path out, List<Example> rows) throws IOException {
         List<String> written = partRows(out);
         assertEquals(rows.size(), written.size(), "one row per input row");
-        Matrix probabilities = localPredictions(model, rows);
+        Matrix probabilities = localOutputs(model, rows);
         for (int j = 0; j < rows.size(); j++) {
             String[] cells = written.get(j).split(",");
             assertEquals(1 + CLASSES, cells.length, written.get(j));
@@ -399,7 +376,7 @@ class EvaluatePredictJobTest {
         // Which input file each run of 6 output rows came from: 0, 1, ..., 11 when the order is kept.
         List<String> written = partRows(out);
         assertEquals(rows.size(), written.size());
-        Matrix probabilities = localPredictions(model, rows);
+        Matrix probabilities = localOutputs(model, rows);
         List<Integer> expectedFiles = new ArrayList<>();
         List<Integer> files = new ArrayList<>();
         for (int p = 0; p < 12; p++) {

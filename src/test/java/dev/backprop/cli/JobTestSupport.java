@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.data.Preprocessing;
+import dev.backprop.model.TrainedModel;
+import dev.backprop.nn.MlpGraph;
+import dev.backprop.spark.ModelStore;
+import dev.backprop.tensor.Matrix;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.ByteArrayOutputStream;
@@ -221,5 +227,29 @@ final class JobTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the saved model at {@code modelDir} outputs for {@code rows}, computed in this JVM through the model's
+     * own preprocessing (feature scaler in, target scaler out): the reference the jobs' results are checked against.
+     */
+    static Matrix localOutputs(Path modelDir, List<Example> rows) throws IOException {
+        TrainedModel trained = ModelStore.load(modelDir.toString(), new Configuration());
+        Matrix features = Matrix.zeros(trained.precision(), trained.spec().inputs(), rows.size());
+        for (int j = 0; j < rows.size(); j++) {
+            for (int i = 0; i < rows.get(j).x().length; i++) {
+                features.set(i, j, rows.get(j).x()[i]);
+            }
+        }
+        // The model's own preprocessing: its feature scaler on the way in, its target scaler on the way out.
+        Preprocessing preprocessing = trained.preprocessing();
+        if (preprocessing.features() != null) {
+            preprocessing.features().scaleInPlace(features);
+        }
+        Matrix outputs = new MlpGraph(trained.parameters()).predict(features);
+        if (preprocessing.target() != null) {
+            preprocessing.target().unscaleInPlace(outputs);
+        }
+        return outputs;
     }
 }
