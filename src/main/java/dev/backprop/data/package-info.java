@@ -1,6 +1,17 @@
 /**
- * Reading examples and stacking them into blocks: line parsers (LIBSVM), labelled points, target encodings and
- * {@link dev.backprop.data.Block}, a matrix of examples (one per column) with its targets. Parsing works on lines
- * and streams; opening distributed paths belongs to the Spark layer. Errors name the file and line.
+ * Reading examples and stacking them into blocks, in pure Java (the Spark layer opens the paths and runs these on
+ * the executors). Errors name the file and line.
+ * <ul>
+ *   <li>Line parsers: {@link dev.backprop.data.LibsvmParser}, and {@link dev.backprop.data.CsvParser} with its
+ *       options (label column, ignored and categorical columns, missing values), producing
+ *       {@link dev.backprop.data.LabeledPoint}s or raw {@link dev.backprop.data.CsvRecord}s.</li>
+ *   <li>What is fitted on the training data and stored with a model ({@link dev.backprop.data.Preprocessing}):
+ *       the {@link dev.backprop.data.LabelMap} from original labels to classes, the CSV
+ *       {@link dev.backprop.data.TableSchema} (categories, imputation means), and
+ *       {@link dev.backprop.data.FeatureScaler}s fitted from mergeable {@link dev.backprop.data.ColumnStatistics}.</li>
+ *   <li>{@link dev.backprop.data.Block}: a matrix of examples (one per column) with its targets and optional
+ *       example weights, built by {@link dev.backprop.data.BlockBuilder} through a
+ *       {@link dev.backprop.data.TargetEncoding} and optional {@link dev.backprop.data.ClassWeights}.</li>
+ * </ul>
  */
 package dev.backprop.data;
