@@ -2,9 +2,7 @@ package dev.backprop.cli;
 
 import dev.backprop.data.Block;
 import dev.backprop.data.LabeledPoint;
-import dev.backprop.data.FeatureScaler;
 import dev.backprop.data.Preprocessing;
-import dev.backprop.metrics.TargetUnscaler;
 import dev.backprop.metrics.ClassificationMetrics;
 import dev.backprop.metrics.RegressionSums;
 import dev.backprop.metrics.ScoreHistogram;
@@ -55,7 +53,7 @@ public final class EvaluateJob {
         JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, args.data, preprocessing, spec.inputs(), true);
         JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), TrainJob.encoding(spec),
                 model.precision(), settings.integer(TrainSettings.BLOCK_SIZE));
-        EvaluationSums sums = Evaluator.evaluate(spark, model.parameters(), blocks, unscaler(preprocessing));
+        EvaluationSums sums = Evaluator.evaluate(spark, model, blocks);
         if (sums.count() == 0) {
             throw new UsageException(args.data + " holds no examples");
         }
@@ -70,12 +68,6 @@ public final class EvaluateJob {
                 .add("data", args.data)
                 .add("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         out.println(json);
-    }
-
-    /** Back to the original scale of the targets, when they were standardized for training. */
-    static TargetUnscaler unscaler(Preprocessing preprocessing) {
-        FeatureScaler target = preprocessing.target();
-        return target == null ? TargetUnscaler.IDENTITY : (output, value) -> target.unscaleTarget(value);
     }
 
     /**

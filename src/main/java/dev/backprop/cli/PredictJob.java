@@ -6,6 +6,7 @@ import dev.backprop.spark.OutputDirectory;
 import dev.backprop.spark.Predictor;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ public final class PredictJob {
         JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, args.data, model.preprocessing(),
                 model.spec().inputs(), false);
         JavaRDD<String> rows = Predictor.predict(spark, model, points, settings.integer(TrainSettings.BLOCK_SIZE))
-                .cache();
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long count = OutputDirectory.writeText(rows, args.out, spark.hadoopConfiguration());
         rows.unpersist(false);
         out.printf(Locale.ROOT, "wrote %d predictions to %s%n", count, args.out);

@@ -195,10 +195,9 @@ public final class TrainJob {
     private void runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters) {
         EpochPrinter printer = new EpochPrinter(out, data.spec().output().isClassification(), data.examples());
         int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
-        int epochs = settings.integer(TrainSettings.EPOCHS);
         trainer.train(data.train(), parameters, (epoch, pass, s) -> {
             checkFinite(pass.meanLoss(), "in epoch " + epoch);
-            boolean evaluate = data.test() != null && evalEvery > 0 && (epoch % evalEvery == 0 || epoch == epochs);
+            boolean evaluate = data.test() != null && evalEvery > 0 && epoch % evalEvery == 0;
             PassResult testPass = evaluate ? trainer.pass(data.test(), parameters, false, epoch) : null;
             printer.print(epoch, pass, testPass, s);
         });
@@ -208,7 +207,7 @@ public final class TrainJob {
     private Map<String, Object> finalResults(JavaSparkContext spark, DistributedTrainer trainer, Loaded data,
                                              FlatParameters parameters) {
         spark.setJobDescription("final evaluation");
-        TargetUnscaler unscaler = EvaluateJob.unscaler(data.preprocessing());
+        TargetUnscaler unscaler = Evaluator.unscaler(data.preprocessing());
         EvaluationSums train = Evaluator.evaluate(spark, parameters, data.train(), unscaler);
         checkFinite(train.meanLoss(), "after the last epoch");
         Map<String, Object> results = new LinkedHashMap<>();
@@ -314,8 +313,7 @@ public final class TrainJob {
         JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, path, fitted.preprocessing(), spec.inputs(), true);
         spark.setJobDescription("load " + path);
         points = shuffle ? ExampleLoader.shuffle(points, partitions, settings.integer(TrainSettings.SEED))
-                : points.getNumPartitions() > partitions ? points.coalesce(partitions)
-                : points.repartition(partitions);
+                : points.getNumPartitions() > partitions ? points.coalesce(partitions) : points;
         JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding(spec), precision(),
                 settings.integer(TrainSettings.BLOCK_SIZE), fitted.classWeights());
         return blocks.setName(path).persist(StorageLevel.MEMORY_AND_DISK());

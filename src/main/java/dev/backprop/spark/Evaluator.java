@@ -1,6 +1,8 @@
 package dev.backprop.spark;
 
 import dev.backprop.data.Block;
+import dev.backprop.data.FeatureScaler;
+import dev.backprop.data.Preprocessing;
 import dev.backprop.metrics.TargetUnscaler;
 import dev.backprop.model.TrainedModel;
 import dev.backprop.nn.FlatParameters;
@@ -24,9 +26,15 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Evaluates a saved model whose regression targets, if any, were used as they are. */
+    /** Evaluates a saved model; regression metrics on the original scale of its (possibly standardized) targets. */
     public static EvaluationSums evaluate(JavaSparkContext spark, TrainedModel model, JavaRDD<Block> blocks) {
-        return evaluate(spark, model.parameters(), blocks, TargetUnscaler.IDENTITY);
+        return evaluate(spark, model.parameters(), blocks, unscaler(model.preprocessing()));
+    }
+
+    /** Back to the original scale of the targets, when they were standardized for training. */
+    public static TargetUnscaler unscaler(Preprocessing preprocessing) {
+        FeatureScaler target = preprocessing.target();
+        return target == null ? TargetUnscaler.IDENTITY : (output, value) -> target.unscaleTarget(value);
     }
 
     /**
