@@ -74,6 +74,10 @@ final class Inputs {
             features = schema.numFeatures();
             out.line("features (" + features + "): " + abbreviate(schema.featureNames()));
         } else {
+            if (!settings.text(TrainSettings.DATA_WEIGHT).isBlank()) {
+                throw new UsageException(TrainSettings.DATA_WEIGHT + " needs data.format=csv: LIBSVM rows have no"
+                        + " weight column");
+            }
             features = settings.integer(TrainSettings.DATA_FEATURES);
             if (classification) {
                 labels = libsvmLabels(spark, settings, path);
@@ -152,7 +156,7 @@ final class Inputs {
                 return null;
             }
             double label = !withLabels ? 0 : labels == null ? p.label() : labels.classOf(labelText(p.label()), file, n);
-            return new LabeledPoint(label, p.indices(), p.values());
+            return p.withLabel(label);
         };
     }
 
@@ -168,6 +172,7 @@ final class Inputs {
                 .missingTexts(list(settings.text(TrainSettings.DATA_MISSING_VALUES)))
                 .unseenCategories(UnseenCategories.parse(settings.text(TrainSettings.DATA_UNSEEN)))
                 .labelOrder(list(settings.text(TrainSettings.DATA_LABELS)))
+                .weight(weightColumn(settings))
                 .build();
         FirstLine.Result first = FirstLine.of(path, spark.hadoopConfiguration());
         try {
@@ -281,6 +286,19 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             throw new UsageException(TrainSettings.CLASS_WEIGHTS + "=" + text + " is not allowed (" + e.getMessage()
                     + "); give none, balanced, or one non-negative weight per class in class order");
+        }
+    }
+
+    /** data.weight: the example weight column, or null for none. */
+    private static CsvColumn weightColumn(Settings settings) {
+        String text = settings.text(TrainSettings.DATA_WEIGHT);
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return CsvColumn.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(TrainSettings.DATA_WEIGHT + "=" + text + ": " + e.getMessage());
         }
     }
 

@@ -24,6 +24,7 @@ final class TrainSettings {
     static final String DATA_MISSING = "data.missing";
     static final String DATA_MISSING_VALUES = "data.missing_values";
     static final String DATA_UNSEEN = "data.unseen";
+    static final String DATA_WEIGHT = "data.weight";
     static final String DATA_SCALE = "data.scale";
     static final String DATA_SCALE_TARGET = "data.scale_target";
     static final String NET_HIDDEN = "net.hidden";
@@ -60,6 +61,7 @@ final class TrainSettings {
             Setting.choice(DATA_MISSING, "error", List.of("error", "mean")),
             Setting.text(DATA_MISSING_VALUES, "", true),
             Setting.choice(DATA_UNSEEN, "error", List.of("error", "ignore")),
+            Setting.text(DATA_WEIGHT, "", true),
             Setting.choice(DATA_SCALE, "none", List.of("standard", "minmax", "none")),
             Setting.flag(DATA_SCALE_TARGET, "true"),
             Setting.sizes(NET_HIDDEN, "64"),

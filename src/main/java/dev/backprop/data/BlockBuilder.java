@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Stacks labelled points into dense blocks of at most {@code blockSize} examples, optionally with example weights:
- * a row weight per point (a {@code double[]} parallel to the points) and/or a weight per class
- * ({@link #withClassWeights}); an example's weight is the product of the two. Without either, blocks carry no
- * weights and train exactly as unweighted blocks.
+ * a row weight per point (a {@code double[]} parallel to the points or, without one, each point's own
+ * {@link LabeledPoint#weight()}) and/or a weight per class ({@link #withClassWeights}); an example's weight is the
+ * product of the two. A block without class weights whose row weights are all 1 carries no weights and trains
+ * exactly as an unweighted block.
  */
 public final class BlockBuilder {
 
@@ -74,7 +75,7 @@ public final class BlockBuilder {
 
     /**
      * One block holding all of {@code points}, in order, with {@code weights[j]} the row weight of point {@code j}
-     * (finite and non-negative; {@code null} for none); errors count examples from 1.
+     * (finite and non-negative; {@code null} for each point's own weight); errors count examples from 1.
      */
     public Block stack(List<LabeledPoint> points, double[] weights, String source) {
         checkLength(points, weights);
@@ -88,7 +89,7 @@ public final class BlockBuilder {
     private Block stack(List<LabeledPoint> points, double[] weights, int from, String source, long first) {
         Matrix features = Matrix.zeros(precision, numFeatures, points.size());
         Matrix targets = Matrix.zeros(precision, encoding.width(), points.size());
-        boolean weighted = weights != null || classWeights != null;
+        boolean weighted = weights != null || classWeights != null || anyWeighted(points);
         Matrix exampleWeights = weighted ? Matrix.zeros(precision, 1, points.size()) : null;
         for (int j = 0; j < points.size(); j++) {
             LabeledPoint p = points.get(j);
@@ -105,10 +106,20 @@ public final class BlockBuilder {
             }
             encoding.encode(p.label(), targets, j, source, line);
             if (weighted) {
-                exampleWeights.set(j, weightOf(p, weights == null ? 1 : weights[from + j], source, line));
+                exampleWeights.set(j, weightOf(p, weights == null ? p.weight() : weights[from + j], source, line));
             }
         }
         return new Block(features, targets, exampleWeights);
+    }
+
+    /** Whether some point has a weight other than 1. */
+    private static boolean anyWeighted(List<LabeledPoint> points) {
+        for (LabeledPoint p : points) {
+            if (p.weight() != 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double weightOf(LabeledPoint p, double rowWeight, String source, long line) {
@@ -126,7 +137,7 @@ public final class BlockBuilder {
 
     /**
      * Blocks of {@code blockSize} examples (the last may be shorter), in order, with {@code weights[j]} the row
-     * weight of point {@code j} ({@code null} for none).
+     * weight of point {@code j} ({@code null} for each point's own weight).
      */
     public List<Block> stackAll(List<LabeledPoint> points, double[] weights, String source) {
         checkLength(points, weights);

@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>Defaults: delimiter {@code ','}, quote {@code '"'}, no header, the label in the last column ({@code -1}), no
  * ignored columns, number of feature columns inferred ({@code 0}), no categorical column, missing values an error
  * ({@link MissingValues#ERROR}) with only empty cells missing, unseen categories an error
- * ({@link UnseenCategories#ERROR}), labels fitted from the training data (empty {@link #labelOrder()}).
+ * ({@link UnseenCategories#ERROR}), labels fitted from the training data (empty {@link #labelOrder()}), no weight
+ * column (every row weighs 1).
  *
  * <p>Categorical columns, imputation and text labels need a fitted {@link TableSchema}: such options are read with
  * {@link CsvParser#parseRecord} and {@link TableSchema#parser}, not {@link CsvParser#parse} (see
@@ -42,6 +43,7 @@ public final class CsvOptions implements Serializable {
     private final List<String> missingTexts;
     private final UnseenCategories unseen;
     private final List<String> labelOrder;
+    private final CsvColumn weight;
 
     private CsvOptions(Builder b) {
         this.delimiter = b.delimiter;
@@ -55,6 +57,7 @@ public final class CsvOptions implements Serializable {
         this.missingTexts = List.copyOf(b.missingTexts);
         this.unseen = Objects.requireNonNull(b.unseen, "unseen-category policy");
         this.labelOrder = List.copyOf(b.labelOrder);
+        this.weight = b.weight;
         validate();
     }
 
@@ -80,6 +83,7 @@ public final class CsvOptions implements Serializable {
         b.missingTexts = new ArrayList<>(missingTexts);
         b.unseen = unseen;
         b.labelOrder = new ArrayList<>(labelOrder);
+        b.weight = weight;
         return b;
     }
 
@@ -151,6 +155,14 @@ public final class CsvOptions implements Serializable {
     }
 
     /**
+     * The column holding each row's example weight (a finite non-negative number; neither label nor feature), or
+     * null when every row weighs 1.
+     */
+    public CsvColumn weight() {
+        return weight;
+    }
+
+    /**
      * Whether points can only be made with a fitted {@link TableSchema}: with categorical columns, the {@code mean}
      * missing-value policy, declared missing-value texts or an explicit label order. {@link CsvParser#parse} refuses
      * such options.
@@ -188,6 +200,9 @@ public final class CsvOptions implements Serializable {
             }
             for (CsvColumn c : categorical) {
                 requireIndex(c, "categorical column");
+            }
+            if (weight != null) {
+                requireIndex(weight, "weight column");
             }
         }
         for (String text : missingTexts) {
@@ -235,13 +250,13 @@ public final class CsvOptions implements Serializable {
         return o instanceof CsvOptions x && delimiter == x.delimiter && quote == x.quote && header == x.header
                 && labels.equals(x.labels) && ignored.equals(x.ignored) && numFeatures == x.numFeatures
                 && categorical.equals(x.categorical) && missing == x.missing && missingTexts.equals(x.missingTexts)
-                && unseen == x.unseen && labelOrder.equals(x.labelOrder);
+                && unseen == x.unseen && labelOrder.equals(x.labelOrder) && Objects.equals(weight, x.weight);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(delimiter, quote, header, labels, ignored, numFeatures, categorical, missing,
-                missingTexts, unseen, labelOrder);
+                missingTexts, unseen, labelOrder, weight);
     }
 
     @Override
@@ -251,7 +266,8 @@ public final class CsvOptions implements Serializable {
                 + ", features " + (numFeatures == 0 ? "inferred" : numFeatures) + ", categorical " + categorical
                 + ", missing " + missing.configName() + (missingTexts.isEmpty() ? "" : " " + missingTexts)
                 + ", unseen categories " + unseen.configName()
-                + ", labels " + (labelOrder.isEmpty() ? "fitted" : labelOrder) + ")";
+                + ", labels " + (labelOrder.isEmpty() ? "fitted" : labelOrder)
+                + (weight == null ? "" : ", weight " + weight) + ")";
     }
 
     /** Collects options; {@link #build()} validates them. */
@@ -267,8 +283,25 @@ public final class CsvOptions implements Serializable {
         private List<String> missingTexts = new ArrayList<>();
         private UnseenCategories unseen = UnseenCategories.ERROR;
         private List<String> labelOrder = new ArrayList<>();
+        private CsvColumn weight;
 
         private Builder() {
+        }
+
+        /** The example weight column by header name (needs a header). */
+        public Builder weight(String name) {
+            return weight(CsvColumn.named(name));
+        }
+
+        /** The example weight column by 0-based index; negative counts from the end. */
+        public Builder weight(int index) {
+            return weight(CsvColumn.at(index));
+        }
+
+        /** The example weight column; null for none (every row weighs 1). */
+        public Builder weight(CsvColumn column) {
+            this.weight = column;
+            return this;
         }
 
         public Builder delimiter(char delimiter) {

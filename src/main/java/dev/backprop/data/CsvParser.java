@@ -38,6 +38,7 @@ public final class CsvParser implements Serializable {
     private final String[] header;        // the header cells as read, or null without a header
     private final String[] columnNames;   // header cells, or "_c<i>" for a blank cell or without a header
     private final int[] labelColumns;     // exactly one for now
+    private final int weightColumn;       // the example weight column, or -1 for none
     private final int[] featureColumns;
     private final int[] featureIndices;   // 0..d-1, copied into each point
     private final boolean[] categoricalFeature; // per feature column
@@ -59,6 +60,14 @@ public final class CsvParser implements Serializable {
         for (int c : labelColumns) {
             excluded[c] = true;
         }
+        this.weightColumn = options.weight() == null ? -1 : resolve(options.weight(), "weight column", source);
+        if (weightColumn >= 0) {
+            if (excluded[weightColumn]) {
+                throw new IllegalArgumentException("CSV " + describe(weightColumn) + " of " + source
+                        + " is both the label and the weight column; a column is one or the other");
+            }
+            excluded[weightColumn] = true;
+        }
         for (CsvColumn ignore : options.ignored()) {
             int c = resolve(ignore, "ignored column", source);
             for (int label : labelColumns) {
@@ -66,6 +75,10 @@ public final class CsvParser implements Serializable {
                     throw new IllegalArgumentException("CSV " + describe(c) + " of " + source
                             + " is both the label and ignored; a column is one or the other");
                 }
+            }
+            if (c == weightColumn) {
+                throw new IllegalArgumentException("CSV " + describe(c) + " of " + source
+                        + " is both the weight column and ignored; a column is one or the other");
             }
             excluded[c] = true;
         }
@@ -77,14 +90,16 @@ public final class CsvParser implements Serializable {
         }
         if (featureColumns.length == 0) {
             throw new IllegalArgumentException(source + " has no feature column left: " + numColumns
-                    + " columns, of which the label is " + describe(labelColumns[0]) + " and "
-                    + (numColumns - 1) + " are ignored");
+                    + " columns, of which the label is " + describe(labelColumns[0])
+                    + (weightColumn >= 0 ? ", the weight is " + describe(weightColumn) : "") + " and "
+                    + (numColumns - 1 - (weightColumn >= 0 ? 1 : 0)) + " are ignored");
         }
         if (options.numFeatures() > 0 && options.numFeatures() != featureColumns.length) {
             throw new IllegalArgumentException(options.numFeatures() + " features expected, but " + source + " has "
                     + numColumns + " columns" + (header != null ? " in its header" : " in its first data row")
                     + ", which give " + featureColumns.length + " features (label " + describe(labelColumns[0])
-                    + ", " + (numColumns - featureColumns.length - 1) + " ignored)");
+                    + (weightColumn >= 0 ? ", weight " + describe(weightColumn) : "") + ", "
+                    + (numColumns - featureColumns.length - 1 - (weightColumn >= 0 ? 1 : 0)) + " ignored)");
         }
         this.featureIndices = new int[featureColumns.length];
         Arrays.setAll(featureIndices, k -> k);
@@ -93,7 +108,8 @@ public final class CsvParser implements Serializable {
             int c = resolve(declared, "categorical column", source);
             if (excluded[c]) {
                 throw new IllegalArgumentException("CSV " + describe(c) + " of " + source + " is declared"
-                        + " categorical but is the " + (c == labelColumns[0] ? "label" : "ignored")
+                        + " categorical but is the " + (c == labelColumns[0] ? "label"
+                        : c == weightColumn ? "weight column" : "ignored")
                         + "; only a feature column can be categorical");
             }
             categoricalColumn[c] = true;
@@ -145,7 +161,8 @@ public final class CsvParser implements Serializable {
             return new CsvParser(options, null, columns, source);
         }
         if (options.numFeatures() > 0) {
-            int columns = options.numFeatures() + options.labels().size() + options.ignored().size();
+            int columns = options.numFeatures() + options.labels().size() + options.ignored().size()
+                    + (options.weight() == null ? 0 : 1);
             return new CsvParser(options, null, columns, source);
         }
         throw new IllegalArgumentException("cannot tell how many columns " + source + " has: no header, no data row"
@@ -179,7 +196,7 @@ public final class CsvParser implements Serializable {
         for (int k = 0; k < values.length; k++) {
             values[k] = value(fields, featureColumns[k], false, source, lineNumber);
         }
-        return new LabeledPoint(label, featureIndices.clone(), values);
+        return new LabeledPoint(label, featureIndices.clone(), values, weight(fields, source, lineNumber));
     }
 
     /**
@@ -195,8 +212,8 @@ public final class CsvParser implements Serializable {
     }
 
     /**
-     * {@link #parseRecord} for data whose labels are not needed (prediction): the label cell may be missing and is
-     * not looked at; the record's label is empty.
+     * {@link #parseRecord} for data whose labels are not needed (prediction): the label cell and the weight cell may
+     * be missing and are not looked at; the record's label is empty and its weight 1.
      */
     public CsvRecord parseRecordIgnoringLabel(String line, String source, long lineNumber) {
         return parseRecord(line, source, lineNumber, false);
@@ -228,7 +245,37 @@ public final class CsvParser implements Serializable {
             }
             categories[j] = cell;
         }
-        return new CsvRecord(label, numeric, categories);
+        return new CsvRecord(label, numeric, categories, withLabel ? weight(fields, source, lineNumber) : 1);
+    }
+
+    /**
+     * The example weight on a line: 1 without a weight column, else the weight cell, which must hold a finite
+     * non-negative decimal number (a missing weight is an error whatever the missing-value policy).
+     */
+    private double weight(String[] fields, String source, long lineNumber) {
+        if (weightColumn < 0) {
+            return 1;
+        }
+        String cell = fields[weightColumn].strip();
+        String where = "weight " + describe(weightColumn);
+        if (isMissing(cell)) {
+            throw new DataFormatException(source, lineNumber, where + ": " + missingCell(cell)
+                    + "; every row needs a weight when a weight column is given");
+        }
+        double w = decimalOrNaN(cell);
+        if (Double.isNaN(w)) {
+            throw new DataFormatException(source, lineNumber, where + ": '" + cell + "' is not a finite number");
+        }
+        if (w < 0) {
+            throw new DataFormatException(source, lineNumber, where + ": '" + cell + "' is negative; an example"
+                    + " weight must be a finite non-negative number");
+        }
+        return w == 0 ? 0 : w; // -0 reads as 0
+    }
+
+    /** The example weight column's 0-based index, or -1 when there is none. */
+    public int weightColumn() {
+        return weightColumn;
     }
 
     /** The fields of a data line, or null for a blank one; checks their number. */

@@ -170,7 +170,7 @@ public final class FeatureScaler implements java.io.Serializable {
             for (int k = 0; k < values.length; k++) {
                 scaled[k] = values[k] / scales[indices[k]];
             }
-            return new LabeledPoint(point.label(), indices, scaled);
+            return point.withFeatures(indices, scaled);
         }
         double[] dense = new double[columns()];
         for (int k = 0; k < indices.length; k++) {
@@ -181,12 +181,12 @@ public final class FeatureScaler implements java.io.Serializable {
             all[j] = j;
             dense[j] = scale(j, dense[j]);
         }
-        return new LabeledPoint(point.label(), all, dense);
+        return point.withFeatures(all, dense);
     }
 
     /** {@code point} with its label scaled by this one-column (target) scaler and the same features. */
     public LabeledPoint applyToLabel(LabeledPoint point) {
-        return new LabeledPoint(scaleTarget(point.label()), point.indices(), point.values());
+        return point.withLabel(scaleTarget(point.label()));
     }
 
     /** Scales, in place, a matrix with one row per column of this scaler: features x examples, targets x examples. */

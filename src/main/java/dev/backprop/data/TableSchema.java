@@ -301,7 +301,7 @@ public final class TableSchema implements Serializable {
      */
     public LabeledPoint pointOf(CsvRecord record, UnseenCategories unseen, String source, long line) {
         return new LabeledPoint(label(record.label(), "label column '" + labelColumn + "'", source, line),
-                indices(), features(record, unseen, null, source, line));
+                indices(), features(record, unseen, null, source, line), record.weight());
     }
 
     /**
@@ -448,7 +448,7 @@ public final class TableSchema implements Serializable {
             double[] x = schema.features(record, unseen, where, source, lineNumber);
             double label = labelled ? schema.label(record.label(), "label " + csv.describeColumn(csv.labelColumn()),
                     source, lineNumber) : 0;
-            return new LabeledPoint(label, schema.indices(), x);
+            return new LabeledPoint(label, schema.indices(), x, record.weight());
         }
 
         public TableSchema schema() {

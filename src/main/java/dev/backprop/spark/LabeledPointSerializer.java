@@ -6,7 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.backprop.data.LabeledPoint;
 
-/** Kryo form of a labelled point: label, number of features present, indices, values. */
+/** Kryo form of a labelled point: label, number of features present, indices, values, weight. */
 final class LabeledPointSerializer extends Serializer<LabeledPoint> {
 
     @Override
@@ -15,6 +15,7 @@ final class LabeledPointSerializer extends Serializer<LabeledPoint> {
         output.writeInt(p.indices().length, true);
         output.writeInts(p.indices(), true);
         output.writeDoubles(p.values());
+        output.writeDouble(p.weight());
     }
 
     @Override
@@ -23,6 +24,7 @@ final class LabeledPointSerializer extends Serializer<LabeledPoint> {
         int n = input.readInt(true);
         int[] indices = input.readInts(n, true);
         double[] values = input.readDoubles(n);
-        return new LabeledPoint(label, indices, values);
+        double weight = input.readDouble();
+        return new LabeledPoint(label, indices, values, weight);
     }
 }

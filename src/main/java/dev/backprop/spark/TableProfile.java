@@ -171,7 +171,7 @@ public final class TableProfile {
         }
     }
 
-    /** Kryo form of a record: label, numeric cells (NaN kept), categorical cells (null kept). */
+    /** Kryo form of a record: label, numeric cells (NaN kept), categorical cells (null kept), weight. */
     static final class RecordSerializer extends Serializer<CsvRecord> {
         @Override
         public void write(Kryo kryo, Output output, CsvRecord r) {
@@ -182,6 +182,7 @@ public final class TableProfile {
             for (String cell : r.categories()) {
                 output.writeString(cell);
             }
+            output.writeDouble(r.weight());
         }
 
         @Override
@@ -192,7 +193,7 @@ public final class TableProfile {
             for (int j = 0; j < categories.length; j++) {
                 categories[j] = input.readString();
             }
-            return new CsvRecord(label, numeric, categories);
+            return new CsvRecord(label, numeric, categories, input.readDouble());
         }
     }
 }

@@ -168,6 +168,79 @@ class TrainJobTest {
         assertEquals(60, json.get("test_examples").asLong(), "the header is not an example: " + run.lastLine());
     }
 
+    /** {@code lines} (a header and CSV rows) with a weight column "w" appended: the header, then {@code weight(i)}. */
+    private static List<String> withWeights(List<String> lines, java.util.function.IntFunction<String> weight) {
+        List<String> weighted = new ArrayList<>();
+        weighted.add(lines.get(0) + ",w");
+        for (int i = 1; i < lines.size(); i++) {
+            weighted.add(lines.get(i) + "," + weight.apply(i));
+        }
+        return weighted;
+    }
+
+    private static String[] csvWeighted(Path train, Path test, Path model, String... more) {
+        return concat(new String[]{"data.train=" + train, "data.test=" + test, "data.format=csv",
+                "data.header=true", "data.label=species", "data.classes=" + CLASSES, "net.hidden=8",
+                "train.epochs=" + EPOCHS, "train.learning_rate=0.5", "train.precision=double", "model.out=" + model},
+                more);
+    }
+
+    @Test
+    void trainsOnCsvWithAWeightColumnThatIsNotAFeature() {
+        List<String> trainLines = csvLines(blobs(PER_CLASS, 3), "species");
+        List<String> testLines = csvLines(blobs(20, 4), "species");
+        Path plainTrain = write(dir.resolve("data/w-plain-train.csv"), trainLines);
+        Path plainTest = write(dir.resolve("data/w-plain-test.csv"), testLines);
+        Path onesTrain = write(dir.resolve("data/w-ones-train.csv"), withWeights(trainLines, i -> "1"));
+        Path onesTest = write(dir.resolve("data/w-ones-test.csv"), withWeights(testLines, i -> "1.0"));
+        Path weightedTrain = write(dir.resolve("data/w-train.csv"),
+                withWeights(trainLines, i -> i % 4 == 0 ? "0" : i % 3 == 0 ? "2.5" : "1"));
+
+        Run plain = train(spark, csvWeighted(plainTrain, plainTest, newPath("w-plain")));
+        assertSuccess(plain);
+        Path onesModel = newPath("w-ones");
+        Run ones = train(spark, csvWeighted(onesTrain, onesTest, onesModel, "data.weight=w"));
+        checkTrainingOutput(ones, EPOCHS, 3L * PER_CLASS, onesModel);
+        assertTrue(ones.out().contains("network 5-8-3"), "the weight column is not a feature:\n" + ones);
+        assertEquals(plain.json().get("final_loss").asDouble(), ones.json().get("final_loss").asDouble(), 0,
+                "weights of 1 train exactly as no weights");
+        assertEquals(plain.json().get("test_accuracy").asDouble(), ones.json().get("test_accuracy").asDouble(), 0);
+
+        Path model = newPath("w-weighted");
+        Run weighted = train(spark, csvWeighted(weightedTrain, onesTest, model, "data.weight=w"));
+        JsonNode json = checkTrainingOutput(weighted, EPOCHS, 3L * PER_CLASS, model);
+        assertTrue(json.get("test_accuracy").asDouble() >= 0.9, weighted::toString);
+        assertTrue(json.get("final_loss").asDouble() != plain.json().get("final_loss").asDouble(),
+                "the weights changed nothing:\n" + weighted);
+
+        // evaluate reads the stored data.weight; data without the column is read with data.weight= given.
+        Run evaluated = JobTestSupport.evaluate(spark, "--model", model.toString(), "--data", onesTest.toString());
+        assertEquals(0, evaluated.code(), evaluated::toString);
+        assertEquals(60, evaluated.json().get("examples").asLong(), evaluated::toString);
+        Run withoutColumn = JobTestSupport.evaluate(spark, "--model", model.toString(), "--data",
+                plainTest.toString(), "data.weight=");
+        assertEquals(0, withoutColumn.code(), withoutColumn::toString);
+        assertEquals(evaluated.json().get("accuracy").asDouble(), withoutColumn.json().get("accuracy").asDouble(),
+                0, "evaluation is unweighted");
+    }
+
+    @Test
+    void aBadWeightCellIsReportedWithFileLineAndColumn() {
+        List<String> lines = withWeights(csvLines(blobs(PER_CLASS, 3), "species"), i -> i == 150 ? "-2" : "1");
+        Path bad = write(dir.resolve("data/bad-weight.csv"), lines);
+        Run run = train(spark, csvWeighted(bad, bad, newPath("never"), "data.weight=w", "data.test="));
+        assertEquals(1, run.code(), run::toString);
+        assertErrContains(run, "bad-weight.csv", "line 151:", "weight column 'w' (index 6)", "'-2'");
+
+        Run unknown = train(spark, csvWeighted(bad, bad, newPath("never"), "data.weight=weight", "data.test="));
+        assertEquals(2, unknown.code(), unknown::toString);
+        assertErrContains(unknown, "weight column 'weight'");
+
+        Run libsvm = train(spark, classification(newPath("never"), "data.weight=0"));
+        assertEquals(2, libsvm.code(), libsvm::toString);
+        assertErrContains(libsvm, "data.weight", "data.format=csv");
+    }
+
     @Test
     void regressionOnALinearTargetReachesASmallLoss() {
         List<Example> rows = linear(300, 5);
