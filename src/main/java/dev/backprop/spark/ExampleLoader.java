@@ -185,7 +185,7 @@ public final class ExampleLoader {
                 }
                 return p;
             } catch (DataFormatException e) {
-                throw new DataFormatException(source.file(), source.lineNumber(lineInSplit), e.problem());
+                throw source.locate(e, lineInSplit);
             }
         }
 

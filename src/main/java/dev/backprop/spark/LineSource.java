@@ -1,5 +1,6 @@
 package dev.backprop.spark;
 
+import dev.backprop.data.DataFormatException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
@@ -34,7 +35,22 @@ final class LineSource implements Serializable {
      * reader leaves the line it starts in to the previous split), so that break is counted too.
      */
     long lineNumber(long lineInSplit) {
-        return splitStart == 0 ? lineInSplit : linesBefore(splitStart) + 1 + lineInSplit;
+        if (splitStart == 0) {
+            return lineInSplit;
+        }
+        long before = linesBefore(splitStart);
+        return before < 0 ? -1 : before + 1 + lineInSplit;
+    }
+
+    /**
+     * {@code problem} at the {@code lineInSplit}-th line of the split, placed at its line of the file; when the
+     * lines before the split cannot be counted, honestly at its line within the split and the split's start.
+     */
+    DataFormatException locate(DataFormatException problem, long lineInSplit) {
+        long line = lineNumber(lineInSplit);
+        return line > 0 ? new DataFormatException(file, line, problem.problem())
+                : new DataFormatException(file + " (the part from byte " + splitStart + ")", lineInSplit,
+                        problem.problem());
     }
 
     private long linesBefore(long offset) {

@@ -135,7 +135,7 @@ public final class TableProfile {
             try {
                 return parser.parseRecord(line, source.file(), lineInSplit);
             } catch (DataFormatException e) {
-                throw new DataFormatException(source.file(), source.lineNumber(lineInSplit), e.problem());
+                throw source.locate(e, lineInSplit);
             }
         }
 
