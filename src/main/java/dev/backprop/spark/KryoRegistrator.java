@@ -25,9 +25,9 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         kryo.register(LabeledPoint.class, new LabeledPointSerializer());
         kryo.register(PartialSum.class, new PartialSumSerializer());
         kryo.register(EvaluationSums.class, new EvaluationSums.KryoSerializer());
-        kryo.register(ColumnStatistics.class, new ScalerFit.ColumnStatisticsSerializer());
-        kryo.register(ExampleStatistics.class, new ScalerFit.ExampleStatisticsSerializer());
-        kryo.register(CsvProfile.class, new TableProfile.ProfileSerializer());
+        kryo.register(ColumnStatistics.class, new DataStreamSerializer<>(ColumnStatistics::writeTo, ColumnStatistics::readFrom));
+        kryo.register(ExampleStatistics.class, new DataStreamSerializer<>(ExampleStatistics::writeTo, ExampleStatistics::readFrom));
+        kryo.register(CsvProfile.class, new DataStreamSerializer<>(CsvProfile::writeTo, CsvProfile::readFrom));
         kryo.register(CsvRecord.class, new TableProfile.RecordSerializer());
         kryo.register(float[].class);
         kryo.register(double[].class);

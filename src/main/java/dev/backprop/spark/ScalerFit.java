@@ -1,19 +1,10 @@
 package dev.backprop.spark;
 
-import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
-import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
-import dev.backprop.data.ColumnStatistics;
 import dev.backprop.data.ExampleStatistics;
 import dev.backprop.data.FeatureScaler;
 import dev.backprop.data.LabeledPoint;
 import org.apache.spark.api.java.JavaRDD;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 
@@ -60,47 +51,5 @@ public final class ScalerFit {
             return points;
         }
         return points.map(p -> labels.applyToLabel(features.apply(p)));
-    }
-
-    /** Kryo form of column statistics: {@link ColumnStatistics#writeTo}, every double by its bits. */
-    static final class ColumnStatisticsSerializer extends Serializer<ColumnStatistics> {
-        @Override
-        public void write(Kryo kryo, Output output, ColumnStatistics statistics) {
-            try {
-                statistics.writeTo(new DataOutputStream(output)); // unbuffered: writes go straight to output
-            } catch (IOException e) {
-                throw new KryoException(e);
-            }
-        }
-
-        @Override
-        public ColumnStatistics read(Kryo kryo, Input input, Class<ColumnStatistics> type) {
-            try {
-                return ColumnStatistics.readFrom(new DataInputStream(input));
-            } catch (IOException e) {
-                throw new KryoException(e);
-            }
-        }
-    }
-
-    /** Kryo form of example statistics: {@link ExampleStatistics#writeTo}, every double by its bits. */
-    static final class ExampleStatisticsSerializer extends Serializer<ExampleStatistics> {
-        @Override
-        public void write(Kryo kryo, Output output, ExampleStatistics statistics) {
-            try {
-                statistics.writeTo(new DataOutputStream(output)); // unbuffered: writes go straight to output
-            } catch (IOException e) {
-                throw new KryoException(e);
-            }
-        }
-
-        @Override
-        public ExampleStatistics read(Kryo kryo, Input input, Class<ExampleStatistics> type) {
-            try {
-                return ExampleStatistics.readFrom(new DataInputStream(input));
-            } catch (IOException e) {
-                throw new KryoException(e);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.backprop.spark;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
@@ -20,8 +19,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -147,27 +144,6 @@ public final class TableProfile {
             CsvRecord r = next;
             next = null;
             return r;
-        }
-    }
-
-    /** Kryo form of a profile: {@link CsvProfile#writeTo}, every double by its bits. */
-    static final class ProfileSerializer extends Serializer<CsvProfile> {
-        @Override
-        public void write(Kryo kryo, Output output, CsvProfile profile) {
-            try {
-                profile.writeTo(new DataOutputStream(output)); // unbuffered: writes go straight to output
-            } catch (IOException e) {
-                throw new KryoException(e);
-            }
-        }
-
-        @Override
-        public CsvProfile read(Kryo kryo, Input input, Class<CsvProfile> type) {
-            try {
-                return CsvProfile.readFrom(new DataInputStream(input));
-            } catch (IOException e) {
-                throw new KryoException(e);
-            }
         }
     }
 
