@@ -136,7 +136,7 @@ public final class TrainJob {
                     settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
                     settings.integer(TrainSettings.AGGREGATION_DEPTH)));
             long trainStart = System.nanoTime();
-            runEpochs(trainer, data, parameters);
+            List<Double> epochSeconds = runEpochs(trainer, data, parameters);
             double trainSeconds = seconds(trainStart);
             Map<String, Object> results = finalResults(spark, trainer, data, parameters);
             TrainedModel model = new TrainedModel(parameters, modelMetadata(data.examples(), results),
@@ -150,6 +150,8 @@ public final class TrainJob {
                     .add("load_seconds", round(data.seconds()))
                     .add("train_seconds", round(trainSeconds))
                     .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
+                    .add("median_epoch_seconds", round(EpochTimes.medianAfterFirst(epochSeconds)))
+                    .add("cached_bytes", cachedBytes(spark, data.train()))
                     .add("total_seconds", round(seconds(jobStart)))
                     .add("examples", data.examples())
                     .add("test_examples", data.testExamples())
@@ -191,16 +193,33 @@ public final class TrainJob {
         return new Loaded(spec, preprocessing, train, test, examples, testExamples, seconds);
     }
 
-    /** The epoch loop, a line printed per epoch; the test data is evaluated every train.eval_every epochs. */
-    private void runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters) {
+    /**
+     * The epoch loop, a line printed per epoch; the test data is evaluated every train.eval_every epochs. Returns the
+     * seconds of each epoch's gradient pass and update (the test evaluation not included).
+     */
+    private List<Double> runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters) {
         EpochPrinter printer = new EpochPrinter(out, data.spec().output().isClassification(), data.examples());
         int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
+        List<Double> epochSeconds = new ArrayList<>();
         trainer.train(data.train(), parameters, (epoch, pass, s) -> {
+            epochSeconds.add(s);
             checkFinite(pass.meanLoss(), "in epoch " + epoch);
             boolean evaluate = data.test() != null && evalEvery > 0 && epoch % evalEvery == 0;
             PassResult testPass = evaluate ? trainer.pass(data.test(), parameters, false, epoch) : null;
             printer.print(epoch, pass, testPass, s);
         });
+        return epochSeconds;
+    }
+
+    /** Bytes Spark holds for the cached blocks, in memory and on disk (its size estimate). */
+    private static long cachedBytes(JavaSparkContext spark, JavaRDD<Block> blocks) {
+        long bytes = 0;
+        for (org.apache.spark.storage.RDDInfo info : spark.sc().getRDDStorageInfo()) {
+            if (info.id() == blocks.id()) {
+                bytes += info.memSize() + info.diskSize();
+            }
+        }
+        return bytes;
     }
 
     /** Loss and accuracy of the final weights on the training and test data. */

@@ -111,6 +111,10 @@ class TrainJobTest {
         assertTrue(load >= 0 && trainSeconds >= 0, run.lastLine());
         // Consistency, not speed: the parts are within the whole (each rounded to the millisecond).
         assertTrue(load + trainSeconds <= total + 0.002, "load + train > total: " + run.lastLine());
+        double median = json.get("median_epoch_seconds").asDouble();
+        assertTrue(median > 0 && median <= trainSeconds + 0.001, "median epoch outside the loop: " + run.lastLine());
+        // The cached blocks hold at least every feature of every example as a float.
+        assertTrue(json.get("cached_bytes").asLong() >= examples * FEATURES * Float.BYTES, run.lastLine());
         double finalLoss = json.get("final_loss").asDouble();
         assertTrue(Double.isFinite(finalLoss) && finalLoss >= 0, run.lastLine());
         assertTrue(Files.isRegularFile(modelOut.resolve("model.json")), "no model.json in " + modelOut);

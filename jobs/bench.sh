@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmarks this trainer against Spark MLlib's MultilayerPerceptronClassifier in one run (see BENCHMARKS.md):
+# the machine's GEMM rate first, then for each row both trainers on the same data, partitions, master and driver:
+# load-and-cache seconds, median seconds per pass after a warm-up pass, GFLOP/s, cached bytes, and the ratios.
+# The last line is JSON. Not a test: it takes several minutes and wants an otherwise idle machine.
+#
+# Usage: jobs/bench.sh [--master URL] [--driver-memory SIZE] [--blas vector] [key=value ...]
+#   --master URL        default local[*,4] (all cores)
+#   --driver-memory     default spark.driver.memory of conf/spark-defaults.conf
+#   --blas vector       hide the native libblas.so.3 from this run (a private mount namespace; needs root and
+#                       unshare), so that both trainers use netlib's Java vector BLAS
+#   examples=60000 features=784 classes=10   the synthetic set (written once under work=target/bench)
+#   passes=5            measured passes after one warm-up pass
+#   precision=float     float or double (ours; MLlib always computes in double)
+#   rows=all            like-for-like, default-relu, wide, mnist-like-for-like (comma-separated)
+#   mllib=true          false runs our trainer alone
+# MLlib and Spark SQL come from the Maven profile `bench` (test scope): never on the application's class path.
+set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/submit.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/submit.sh"
+
+master="$BACKPROP_DEFAULT_MASTER"
+driver_memory="$(backprop_spark_default spark.driver.memory 4g)"
+blas=""
+app_args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --master) master="$2"; shift 2 ;;
+    --driver-memory) driver_memory="$2"; shift 2 ;;
+    --blas) blas="$2"; shift 2 ;;
+    *) app_args+=("$1"); shift ;;
+  esac
+done
+
+if [[ "$blas" == vector && -z "${BACKPROP_BLAS_HIDDEN:-}" ]]; then
+  library="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)"
+  if [[ -n "$library" && -e "$library" ]]; then
+    backprop_log "hiding $library from this run (unshare -m; mount --bind /dev/null)"
+    export BACKPROP_BLAS_HIDDEN=1
+    exec unshare -m bash -c 'mount --bind /dev/null "$1" && shift && exec "$@"' _ "$library" \
+      "$0" --master "$master" --driver-memory "$driver_memory" "${app_args[@]}"
+  fi
+fi
+
+cd "$BACKPROP_ROOT"
+backprop_log "building with the bench profile: mvn -q -B -Pbench -DskipTests package"
+"${BACKPROP_MVN:-mvn}" -q -B -Pbench -DskipTests package >&2
+bench_jar="$BACKPROP_ROOT/target/backprop-spark-bench.jar"
+java="java"
+[[ -n "${JAVA_HOME:-}" ]] && java="$JAVA_HOME/bin/java"
+exec "$java" "${BACKPROP_JVM_FLAGS[@]}" "-Xmx$driver_memory" \
+  "-Dbackprop.home=$BACKPROP_ROOT" "-Dlog4j2.configurationFile=file:$BACKPROP_ROOT/conf/log4j2.properties" \
+  -cp "$BACKPROP_JAR:$bench_jar:$(cat "$BACKPROP_ROOT/target/bench-classpath.txt")" \
+  org.apache.spark.deploy.SparkSubmit --master "$master" --properties-file "$BACKPROP_ROOT/conf/spark-defaults.conf" \
+  --conf spark.kryo.registrationRequired=false --class dev.backprop.bench.BenchJob "$bench_jar" "${app_args[@]}"

@@ -1,0 +1,208 @@
+package dev.backprop.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backprop.tensor.Blas;
+import dev.backprop.tensor.Precision;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code jobs/bench.sh}: this trainer and Spark MLlib's MultilayerPerceptronClassifier in one run, on the same data,
+ * partitions, master and driver. Measures the machine's GEMM rate for the benchmarked shapes first, then each row,
+ * prints a table, and ends with one JSON line whose top-level figures are those of the like-for-like 784-128-10 row
+ * on the synthetic set.
+ *
+ * <p>Arguments ({@code key=value}): {@code examples} (60000), {@code features} (784), {@code classes} (10),
+ * {@code passes} (measured passes after one warm-up, 5), {@code precision} (float|double, float), {@code rows}
+ * (comma-separated row names or {@code all}), {@code mllib} (true|false), {@code work} (folder for the generated data
+ * and models, target/bench), {@code mnist} (the shipped subset's training file), {@code conf} (the training
+ * configuration, conf/train.properties).
+ */
+public final class BenchJob {
+
+    /** A benchmark row: a network on a data set, run by our trainer and, where worth it, by MLlib. */
+    record Row(String name, String data, String hidden, String activation, boolean withMllib) {
+    }
+
+    private static final List<Row> ROWS = List.of(
+            new Row("like-for-like", "synthetic", "128", "sigmoid", true),
+            new Row("default-relu", "synthetic", "128", "relu", false),
+            new Row("wide", "synthetic", "1024,1024", "relu", false),
+            new Row("mnist-like-for-like", "mnist", "128", "sigmoid", true));
+
+    private final Map<String, String> args;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private BenchJob(Map<String, String> args) {
+        this.args = args;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String arg : argv) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                System.err.println("error: arguments are key=value, got " + arg);
+                System.exit(2);
+            }
+            args.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        new BenchJob(args).run();
+    }
+
+    private String arg(String key, String fallback) {
+        return args.getOrDefault(key, fallback);
+    }
+
+    private void run() throws Exception {
+        SparkConf conf = new SparkConf().setAppName("backprop-spark bench").setIfMissing("spark.master", "local[*,4]");
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            spark.setLogLevel("WARN");
+            bench(spark);
+        }
+    }
+
+    private void bench(JavaSparkContext spark) throws Exception {
+        long examples = Long.parseLong(arg("examples", "60000"));
+        int features = Integer.parseInt(arg("features", "784"));
+        int classes = Integer.parseInt(arg("classes", "10"));
+        int passes = Integer.parseInt(arg("passes", "5"));
+        String precisionName = arg("precision", "float");
+        Precision precision = precisionName.equals("double") ? Precision.DOUBLE : Precision.FLOAT;
+        boolean mllib = Boolean.parseBoolean(arg("mllib", "true"));
+        Path work = Path.of(arg("work", "target/bench")).toAbsolutePath();
+        Path trainConf = Path.of(arg("conf", "conf/train.properties")).toAbsolutePath();
+        String mnist = Path.of(arg("mnist", "src/data/mnist-10k/train.libsvm.gz")).toAbsolutePath().toString();
+        List<String> rowNames = Arrays.asList(arg("rows", "all").split(","));
+        int cores = spark.sc().defaultParallelism();
+        int block = Integer.parseInt(arg("block", "256"));
+        String blas = Blas.implementation();
+
+        System.out.printf(Locale.ROOT, "BLAS %s, precision %s (MLlib: float64), master %s, %d cores%n", blas,
+                precisionName, spark.master(), cores);
+        System.out.println("FLOP formula (both trainers): " + FlopCount.FORMULA);
+        Path synthetic = SyntheticDataset.ensure(spark, work.resolve("data"), examples, features, classes, cores);
+        System.out.println("synthetic data: " + synthetic);
+
+        ArrayNode rows = mapper.createArrayNode();
+        ObjectNode top = mapper.createObjectNode();
+        Map<String, double[]> gemmCache = new LinkedHashMap<>();
+        for (Row row : ROWS) {
+            if (!rowNames.contains("all") && !rowNames.contains(row.name())) {
+                continue;
+            }
+            String data = row.data().equals("mnist") ? mnist : synthetic.toString();
+            System.out.printf(Locale.ROOT, "%n== %s: %s-%s-%d %s on %s%n", row.name(), features,
+                    row.hidden().replace(',', '-'), classes, row.activation(), row.data());
+            OurRunner.Result ours = OurRunner.run(spark, trainConf, data, row.hidden(), row.activation(), passes,
+                    precisionName, work.resolve("model-" + row.name()));
+            // The network as our loader found it (the input width is the largest feature index in the file, as
+            // MLlib's libsvm reader finds it too).
+            int[] sizes = sizes(ours.network());
+            MllibRunner.Result theirs = row.withMllib() && mllib
+                    ? MllibRunner.run(spark, data, sizes, passes, 42) : null;
+            double[] gemm = gemmCache.computeIfAbsent(Arrays.toString(sizes) + precision,
+                    k -> measureGemm(sizes, block, precision, cores));
+            ObjectNode json = rowJson(row, sizes, ours, theirs, gemm);
+            rows.add(json);
+            print(json);
+            if (row.name().equals("like-for-like")) {
+                for (String key : List.of("pass_seconds", "mllib_pass_seconds", "speedup_vs_mllib", "gflops",
+                        "gemm_gflops", "gemm_efficiency", "load_seconds", "mllib_load_seconds", "cached_bytes")) {
+                    if (json.has(key)) {
+                        top.set(key, json.get(key));
+                    }
+                }
+            }
+        }
+        top.put("blas", blas.contains("JNI") ? "native" : blas.contains("Vector") ? "vector" : "java");
+        top.put("blas_implementation", blas);
+        top.put("precision", precisionName);
+        top.put("master", spark.master());
+        top.put("cores", cores);
+        top.put("flop_formula", FlopCount.FORMULA);
+        top.set("rows", rows);
+        System.out.println(mapper.writeValueAsString(top));
+    }
+
+    private double[] measureGemm(int[] sizes, int block, Precision precision, int cores) {
+        try {
+            double one = GemmRate.gflops(sizes, block, precision, 1);
+            double all = GemmRate.gflops(sizes, block, precision, cores);
+            System.out.printf(Locale.ROOT, "GEMM rate for the calls of a %d-example block of %s (%s): "
+                    + "%.1f GFLOP/s on 1 thread, %.1f on %d%n", block, join(sizes), precision, one, all, cores);
+            return new double[] {one, all};
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode rowJson(Row row, int[] sizes, OurRunner.Result ours, MllibRunner.Result theirs, double[] gemm) {
+        ObjectNode json = mapper.createObjectNode();
+        double flop = FlopCount.perPass(sizes, ours.examples());
+        json.put("row", row.name());
+        json.put("data", row.data());
+        json.put("network", join(sizes) + " " + row.activation());
+        json.put("examples", ours.examples());
+        json.put("partitions", ours.partitions());
+        json.put("gflop_per_pass", round(flop / 1e9));
+        json.put("pass_seconds", round(ours.passSeconds()));
+        json.put("gflops", round(flop / ours.passSeconds() / 1e9));
+        json.put("gemm_gflops_1thread", round(gemm[0]));
+        json.put("gemm_gflops", round(gemm[1]));
+        json.put("gemm_efficiency", round(flop / ours.passSeconds() / 1e9 / gemm[1]));
+        json.put("load_seconds", round(ours.loadSeconds()));
+        json.put("cached_bytes", ours.cachedBytes());
+        long raw = ours.examples() * (long) sizes[0] * Float.BYTES;
+        json.put("raw_float32_bytes", raw);
+        json.put("cached_over_raw_float32", round((double) ours.cachedBytes() / raw));
+        if (theirs != null) {
+            json.put("mllib_pass_seconds", round(theirs.passSeconds()));
+            json.put("mllib_gflops", round(flop / theirs.passSeconds() / 1e9));
+            json.put("mllib_load_seconds", round(theirs.loadSeconds()));
+            json.put("mllib_cached_bytes", theirs.cachedBytes());
+            json.put("mllib_partitions", theirs.partitions());
+            json.put("mllib_examples", theirs.examples());
+            json.put("speedup_vs_mllib", round(theirs.passSeconds() / ours.passSeconds()));
+            json.put("load_ratio_vs_mllib", round(ours.loadSeconds() / theirs.loadSeconds()));
+        }
+        return json;
+    }
+
+    private static void print(ObjectNode row) {
+        System.out.printf(Locale.ROOT, "ours : load %.2f s, pass %.3f s, %.1f GFLOP/s = %.0f%% of GEMM %.1f, "
+                        + "cached %.1f MB (%.2fx raw float32)%n",
+                row.get("load_seconds").asDouble(), row.get("pass_seconds").asDouble(), row.get("gflops").asDouble(),
+                100 * row.get("gemm_efficiency").asDouble(), row.get("gemm_gflops").asDouble(),
+                row.get("cached_bytes").asLong() / 1e6, row.get("cached_over_raw_float32").asDouble());
+        if (row.has("mllib_pass_seconds")) {
+            System.out.printf(Locale.ROOT, "MLlib: load %.2f s, pass %.3f s, %.1f GFLOP/s, cached %.1f MB%n",
+                    row.get("mllib_load_seconds").asDouble(), row.get("mllib_pass_seconds").asDouble(),
+                    row.get("mllib_gflops").asDouble(), row.get("mllib_cached_bytes").asLong() / 1e6);
+            System.out.printf(Locale.ROOT, "ratio: pass %.2fx faster, load %.2f of MLlib's%n",
+                    row.get("speedup_vs_mllib").asDouble(), row.get("load_ratio_vs_mllib").asDouble());
+        }
+    }
+
+    /** The layer sizes of a network as the training job prints it ({@code 784-128-10 sigmoid softmax}). */
+    private static int[] sizes(String network) {
+        return Arrays.stream(network.split(" ")[0].split("-")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static String join(int[] sizes) {
+        return String.join("-", Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.backprop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.cli.TrainJob;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * This trainer as its users run it: {@link TrainJob} (what {@code jobs/train.sh} runs) on the shared context, with
+ * the shipped configuration and the row's network, no shuffle, no test set and no per-epoch evaluation, for one
+ * warm-up epoch plus the measured ones. Its results line gives the figures: {@code load_seconds} (reading, parsing,
+ * stacking and caching), {@code median_epoch_seconds} (the median epoch after the first: gradient pass, aggregation
+ * and update) and {@code cached_bytes}.
+ */
+final class OurRunner {
+
+    /** What one run measured. */
+    record Result(double loadSeconds, double passSeconds, long cachedBytes, int partitions, long examples,
+                  String network, JsonNode json) {
+    }
+
+    private OurRunner() {
+    }
+
+    static Result run(JavaSparkContext spark, Path conf, String data, String hidden, String activation, int passes,
+                      String precision, Path modelOut) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--conf", conf.toString(),
+                "data.format=libsvm", "data.train=" + data, "data.test=", "data.scale=none",
+                "net.hidden=" + hidden, "net.activation=" + activation, "net.output=softmax_cross_entropy",
+                "train.epochs=" + (passes + 1), "train.shuffle=false", "train.eval_every=0",
+                "train.precision=" + precision, "model.out=" + modelOut, "model.overwrite=true"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = TrainJob.run(args.toArray(String[]::new), o, e, spark);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        if (code != 0) {
+            throw new IllegalStateException("the training job failed (exit " + code + "): "
+                    + err.toString(StandardCharsets.UTF_8) + "\n" + printed);
+        }
+        String[] lines = printed.strip().split("\n");
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        return new Result(json.get("load_seconds").asDouble(), json.get("median_epoch_seconds").asDouble(),
+                json.get("cached_bytes").asLong(), json.get("partitions").asInt(), json.get("examples").asLong(),
+                json.get("network").asText(), json);
+    }
+}
