@@ -2,15 +2,14 @@ package dev.backprop.nn;
 
 import dev.backprop.autodiff.Graph;
 import dev.backprop.autodiff.Node;
-import dev.backprop.autodiff.ops.BiasAdd;
-import dev.backprop.autodiff.ops.MatMul;
+import dev.backprop.autodiff.ops.Dense;
 import dev.backprop.tensor.Matrix;
 import dev.backprop.tensor.ShapeException;
 
 /**
  * The tape of an MLP, built once and run on each block of examples (one example per column):
- * {@code h_0 = X}, {@code z_l = W_l h_l + b_l}, {@code h_{l+1} = act(z_l)} for hidden layers, and the output's
- * loss on the last {@code z}. The examples and targets are inputs that need no gradient, so the first layer
+ * {@code h_0 = X}, {@code z_l = W_l h_l + b_l} (one {@link Dense} op per layer), {@code h_{l+1} = act(z_l)} for
+ * hidden layers, and the output's loss on the last {@code z}. The examples and targets are inputs that need no gradient, so the first layer
  * skips the product for dX.
  *
  * <p>The parameters and their gradients are views into flat vectors given from outside; every
@@ -53,8 +52,7 @@ public final class MlpGraph {
         for (int l = 0; l < layers; l++) {
             weights[l] = graph.parameter("W" + (l + 1), parameters.weights(l), gradients.weights(l));
             biases[l] = graph.parameter("b" + (l + 1), parameters.bias(l), gradients.bias(l));
-            z = graph.apply("z" + (l + 1), new BiasAdd(),
-                    graph.apply("W" + (l + 1) + "h" + l, new MatMul(), weights[l], h), biases[l]);
+            z = graph.apply("z" + (l + 1), new Dense(), weights[l], h, biases[l]);
             if (l < layers - 1) {
                 h = graph.apply("h" + (l + 1), spec.hidden().op(), z);
             }

@@ -7,8 +7,9 @@ import java.util.function.DoubleUnaryOperator;
  * A dense column-major matrix: {@code rows * cols} values stored contiguously from an offset of a primitive array.
  * Element (r, c) is at linear index {@code r + c * rows}. Views ({@link #view}, {@link #columns}) share the array.
  *
- * <p>The elementwise kernels are written once here against {@link #get(int)} and {@link #set(int, double)}; the two
- * subclasses differ only in their storage. Kernels that combine matrices require equal shapes and precisions and
+ * <p>The elementwise kernels are written once here against {@link #get(int)} and {@link #set(int, double)}, and the
+ * ones a gradient pass runs on every block (fill, copy, axpy, scale, sum, dot, the column-vector broadcast and the
+ * row sums) are overridden in the two subclasses by loops over their arrays, which the JIT can vectorise. Kernels that combine matrices require equal shapes and precisions and
  * say both shapes when they differ.
  */
 public abstract sealed class Matrix permits DoubleMatrix, FloatMatrix {
@@ -130,7 +131,7 @@ public abstract sealed class Matrix permits DoubleMatrix, FloatMatrix {
         }
     }
 
-    private void requireSameShape(Matrix other, String what) {
+    final void requireSameShape(Matrix other, String what) {
         if (rows != other.rows || cols != other.cols) {
             throw new ShapeException(what + ": shapes differ, " + shape() + " and " + other.shape());
         }

@@ -7,6 +7,11 @@ import dev.backprop.tensor.Shape;
 /**
  * An op applying a scalar function to every element: {@code y = f(x)}. Backward: {@code dx += g * f'(x)}, where a
  * subclass may compute the derivative from the input {@code x}, the output {@code y}, or both.
+ *
+ * <p>The loops here call {@link #value} and {@link #derivative} per element; that call site sees every activation
+ * class, so the JIT cannot inline it. The activations of hidden layers therefore override {@link #forward} and
+ * {@link #backward} with loops of their own over float and double arrays (same function, same derivative), and fall
+ * back to these loops for anything else.
  */
 public abstract class Elementwise implements Op {
 
@@ -23,14 +28,24 @@ public abstract class Elementwise implements Op {
     }
 
     @Override
-    public final void forward(Matrix[] in, Matrix out) {
+    public void forward(Matrix[] in, Matrix out) {
         in[0].map(this::value, out);
     }
 
     @Override
-    public final void backward(Matrix[] in, Matrix out, Matrix gradOut, Matrix[] gradIn) {
+    public void backward(Matrix[] in, Matrix out, Matrix gradOut, Matrix[] gradIn) {
         if (gradIn[0] != null) {
             gradIn[0].addZip3(gradOut, in[0], out, (g, x, y) -> g * derivative(x, y));
         }
+    }
+
+    /** Whether the matrices all have the first one's shape. */
+    static boolean sameShapes(Matrix first, Matrix... others) {
+        for (Matrix other : others) {
+            if (other.rows() != first.rows() || other.cols() != first.cols()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -71,6 +71,23 @@ class OpForwardTest {
     }
 
     @Test
+    void denseIsTheProductPlusTheBiasAndOverwritesItsOutput() {
+        // [1 2; 3 4] times [1 0 2; 0 1 1] = [1 2 4; 3 4 10], plus b = [10; 20] in every column.
+        Matrix w = Matrix.of(D, 2, 2, 1, 3, 2, 4);
+        Matrix h = Matrix.of(D, 2, 3, 1, 0, 0, 1, 2, 1);
+        Matrix b = Matrix.of(D, 2, 1, 10, 20);
+        Matrix out = Matrix.of(D, 2, 3, 99, 99, 99, 99, 99, 99);
+        new Dense().forward(new Matrix[]{w, h, b}, out);
+        assertArrayEquals(new double[]{11, 23, 12, 24, 14, 30}, out.toDoubleArray(), 0);
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> new Dense().outputShape(Shape.of(2, 3), Shape.of(2, 3), Shape.of(2, 1)));
+        assertTrue(e.getMessage().contains("2x3"), e.getMessage());
+        e = assertThrows(ShapeException.class,
+                () -> new Dense().outputShape(Shape.of(2, 3), Shape.of(3, 4), Shape.of(3, 1)));
+        assertTrue(e.getMessage().contains("3x1") && e.getMessage().contains("2x1"), e.getMessage());
+    }
+
+    @Test
     void biasAddAddsTheVectorToEveryColumn() {
         Matrix x = Matrix.of(D, 2, 3, 1, 2, 3, 4, 5, 6);
         Matrix b = Matrix.of(D, 2, 1, 10, 20);

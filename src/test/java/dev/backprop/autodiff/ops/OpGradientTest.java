@@ -63,6 +63,10 @@ class OpGradientTest {
             cases.add(binary("matmul " + d[0] + "x" + d[1] + " times " + d[1] + "x" + d[2], new MatMul(),
                     Shape.of(d[0], d[1]), Shape.of(d[1], d[2])));
         }
+        for (int[] d : matmulShapes) {
+            cases.add(ternary("dense " + d[0] + "x" + d[1] + " times " + d[1] + "x" + d[2] + " plus bias", new Dense(),
+                    Shape.of(d[0], d[1]), Shape.of(d[1], d[2]), Shape.of(d[0], 1)));
+        }
         int[][] biasShapes = {{4, 3}, {1, 5}, {6, 1}, {3, 3}, {1, 1}};
         for (int[] d : biasShapes) {
             cases.add(binary("bias_add " + d[0] + "x" + d[1], new BiasAdd(), Shape.of(d[0], d[1]),
@@ -89,6 +93,11 @@ class OpGradientTest {
     private static Case binary(String label, Op op, Shape a, Shape b) {
         return new Case(label, op, rng -> new Matrix[]{
                 uniform(rng, a.rows(), a.cols(), -2, 2), uniform(rng, b.rows(), b.cols(), -2, 2)});
+    }
+
+    private static Case ternary(String label, Op op, Shape a, Shape b, Shape c) {
+        return new Case(label, op, rng -> new Matrix[]{uniform(rng, a.rows(), a.cols(), -2, 2),
+                uniform(rng, b.rows(), b.cols(), -2, 2), uniform(rng, c.rows(), c.cols(), -2, 2)});
     }
 
     @ParameterizedTest(name = "{0}")
