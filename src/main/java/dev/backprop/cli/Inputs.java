@@ -79,11 +79,18 @@ final class Inputs {
                         + " weight column");
             }
             features = settings.integer(TrainSettings.DATA_FEATURES);
+            List<String> given = list(settings.text(TrainSettings.DATA_LABELS));
+            boolean findLabels = classification && given.isEmpty();
+            LibsvmSurvey survey = findLabels || features == 0 ? surveyLibsvm(spark, path, findLabels) : null;
             if (classification) {
-                labels = libsvmLabels(spark, settings, path);
+                labels = findLabels ? survey.labels() : LabelMap.of(given).labels();
             }
             if (features == 0) {
-                features = inferFeatures(spark, path);
+                features = survey.width();
+                if (features == 0) {
+                    throw new UsageException("cannot infer the number of features of " + path
+                            + ": no example has a feature; set data.features");
+                }
             }
         }
         if (classification) {
@@ -182,45 +189,49 @@ final class Inputs {
         }
     }
 
-    /** The class labels of LIBSVM data: given by data.labels, or every distinct label, in ascending order. */
-    private static List<String> libsvmLabels(JavaSparkContext spark, Settings settings, String path)
+    /** What one pass over LIBSVM data found: its distinct labels (when asked) and its width. */
+    private record LibsvmSurvey(List<String> labels, int width) {
+    }
+
+    /**
+     * One pass over LIBSVM data for what its configuration leaves open: the distinct labels, in ascending order (when
+     * {@code findLabels}), and the width, the largest feature index present. Each partition reports its width and
+     * its labels as one line of text.
+     */
+    private static LibsvmSurvey surveyLibsvm(JavaSparkContext spark, String path, boolean findLabels)
             throws IOException {
-        List<String> given = list(settings.text(TrainSettings.DATA_LABELS));
-        if (!given.isEmpty()) {
-            return LabelMap.of(given).labels();
-        }
-        spark.setJobDescription("find the labels of " + path);
-        List<String> distinct = ExampleLoader.read(spark, path, (line, file, n) -> LibsvmParser.parse(line, file, n, 0),
-                        new TargetEncoding.Value())
+        spark.setJobDescription("find the " + (findLabels ? "labels and " : "") + "number of features of " + path);
+        List<String> perPartition = ExampleLoader.read(spark, path,
+                        (line, file, n) -> LibsvmParser.parse(line, file, n, 0), new TargetEncoding.Value())
                 .mapPartitions(it -> {
                     TreeSet<String> seen = new TreeSet<>();
-                    it.forEachRemaining(p -> seen.add(labelText(p.label())));
-                    return List.of(String.join("\n", seen)).iterator();
+                    int width = 0;
+                    while (it.hasNext()) {
+                        LabeledPoint p = it.next();
+                        width = Math.max(width, p.maxIndex() + 1);
+                        if (findLabels && seen.size() <= 10_000) {
+                            seen.add(labelText(p.label()));
+                        }
+                    }
+                    return List.of(width + (seen.isEmpty() ? "" : "\n" + String.join("\n", seen))).iterator();
                 }).collect();
         TreeSet<String> all = new TreeSet<>();
-        distinct.stream().filter(s -> !s.isEmpty()).forEach(s -> all.addAll(Arrays.asList(s.split("\n"))));
+        int width = 0;
+        for (String partition : perPartition) {
+            String[] lines = partition.split("\n");
+            width = Math.max(width, Integer.parseInt(lines[0]));
+            all.addAll(Arrays.asList(lines).subList(1, lines.length));
+        }
         if (all.size() > 10_000) {
             throw new UsageException(path + " has more than 10,000 distinct labels; is task=regression meant?");
         }
-        return LabelMap.fit(all).labels();
+        return new LibsvmSurvey(findLabels ? LabelMap.fit(all).labels() : List.of(), width);
     }
 
     /** A LIBSVM label as text: integral values without a fraction, so that "1" and "1.0" read alike. */
     private static String labelText(double label) {
         return label == Math.rint(label) && Math.abs(label) < 1e15 ? Long.toString((long) label)
                 : Double.toString(label);
-    }
-
-    /** The width of LIBSVM data whose number of features is not declared: the largest index present. */
-    private static int inferFeatures(JavaSparkContext spark, String path) throws IOException {
-        spark.setJobDescription("infer the number of features of " + path);
-        int width = ExampleLoader.read(spark, path, (line, file, n) -> LibsvmParser.parse(line, file, n, 0),
-                new TargetEncoding.Value()).map(p -> p.maxIndex() + 1).fold(0, Math::max);
-        if (width == 0) {
-            throw new UsageException("cannot infer the number of features of " + path
-                    + ": no example has a feature; set data.features");
-        }
-        return width;
     }
 
     /** Fits the feature scaler (data.scale) and, for regression, the target scaler (data.scale_target). */

@@ -10,7 +10,8 @@ import dev.backprop.tensor.Shape;
  * {@code lse_j = m_j + log sum_k exp(Z_kj - m_j)} and {@code m_j = max_k Z_kj}. Never takes the log of a softmax
  * that underflowed, so the loss and gradient stay finite for any finite logits.
  *
- * <p>Backward: {@code dZ_kj += g (p_kj sum_i T_ij - T_kj)} with {@code p = softmax(Z)}, which is
+ * <p>Backward: {@code dZ_kj += g (p_kj sum_i T_ij - T_kj)} with {@code p = softmax(Z)} (computed as
+ * {@code exp(Z_kj - m_j) / sum_i exp(Z_ij - m_j)}, one exp per element), which is
  * {@code g (p - T)} for one-hot targets; {@code dT_kj += g (lse_j - Z_kj)}.
  *
  * <p>With a third input of example weights {@code w} (1 x n, one per column): {@code L = sum_j w_j l_j} with
@@ -99,10 +100,21 @@ public final class SoftmaxCrossEntropy implements Op {
         Matrix dw = gradIn.length > 2 ? gradIn[2] : null;
         double g = gradOut.get(0);
         int k = z.rows();
+        double[] exps = new double[k];
         for (int j = 0; j < z.cols(); j++) {
-            double lse = logSumExp(z, j);
-            double gw = w == null ? g : g * w.get(j);
             int base = j * k;
+            // One exp per element: e_r = exp(z_r - max), p_r = e_r / sum e, lse = max + log(sum e).
+            double max = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < k; r++) {
+                max = Math.max(max, z.get(base + r));
+            }
+            double sumExp = 0;
+            for (int r = 0; r < k; r++) {
+                exps[r] = Math.exp(z.get(base + r) - max);
+                sumExp += exps[r];
+            }
+            double lse = max + Math.log(sumExp);
+            double gw = w == null ? g : g * w.get(j);
             double targetMass = 0;
             for (int r = 0; r < k; r++) {
                 targetMass += t.get(base + r);
@@ -110,7 +122,7 @@ public final class SoftmaxCrossEntropy implements Op {
             for (int r = 0; r < k; r++) {
                 int i = base + r;
                 if (dz != null) {
-                    double p = Math.exp(z.get(i) - lse);
+                    double p = exps[r] / sumExp;
                     dz.set(i, dz.get(i) + gw * (p * targetMass - t.get(i)));
                 }
                 if (dt != null) {

@@ -100,4 +100,60 @@ class LibsvmParserTest {
         assertEquals(SOURCE, e.source());
         assertEquals(42, e.line());
     }
+
+    @Test
+    void theFastPathReturnsExactlyWhatTheFullParserReturns() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int taken = 0;
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder line = new StringBuilder(randomNumber(random));
+            int index = 0;
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                index += 1 + random.nextInt(40);
+                line.append(random.nextInt(8) == 0 ? "\t" : " ").append(index).append(':')
+                        .append(randomNumber(random));
+            }
+            if (random.nextInt(10) == 0) {
+                line.append(" # a comment 7:8");
+            }
+            String text = line.toString();
+            LabeledPoint fast = LibsvmParser.parseFast(text, 0);
+            LabeledPoint full = LibsvmParser.parseFully(text, "f", 1, 0);
+            if (fast != null) {
+                taken++;
+                assertEquals(full, fast, text);
+                for (int i = 0; i < full.values().length; i++) {
+                    // Bit for bit, including the sign of zero.
+                    assertEquals(Double.doubleToRawLongBits(full.values()[i]),
+                            Double.doubleToRawLongBits(fast.values()[i]), text);
+                }
+            }
+        }
+        assertTrue(taken > 2000, "the fast path took only " + taken + " of 3000 lines");
+    }
+
+    @Test
+    void theFastPathLeavesAnythingUnusualToTheFullParser() {
+        for (String line : new String[]{"", "   ", "# comment", "1 2:3 # c", "1 3:1 2:1", "1 0:1", "1 2:", "1 :3",
+                "1 2:x", "1 2:NaN", "1 2:Infinity", "x 1:1", "1 1:1e400", "1 2:3\r", "1 1234567890:1", "1 2:0x10",
+                "1 2:1d"}) {
+            assertEquals(null, LibsvmParser.parseFast(line, 0), line);
+        }
+        assertEquals(null, LibsvmParser.parseFast("1 5:1", 4), "an index above the declared width");
+    }
+
+    /** Numbers as files hold them: integers, fixed decimals, Java's and printf's forms, signs, zeros. */
+    private static String randomNumber(java.util.SplittableRandom random) {
+        double v = random.nextDouble(-1, 1) * Math.pow(10, random.nextInt(-12, 12));
+        return switch (random.nextInt(8)) {
+            case 0 -> Integer.toString(random.nextInt(-1000, 1000));
+            case 1 -> String.format(java.util.Locale.ROOT, "%.3f", v);
+            case 2 -> Double.toString(v);
+            case 3 -> String.format(java.util.Locale.ROOT, "%.17g", v);
+            case 4 -> random.nextBoolean() ? "-0" : "+0.0";
+            case 5 -> String.format(java.util.Locale.ROOT, "%e", v);
+            case 6 -> Float.toString((float) v);
+            default -> String.format(java.util.Locale.ROOT, "%.6f", random.nextDouble(0, 1));
+        };
+    }
 }
