@@ -14,6 +14,7 @@
 #   precision=float     float or double (ours; MLlib always computes in double)
 #   rows=all            like-for-like, default-relu, wide, mnist-like-for-like (comma-separated)
 #   mllib=true          false runs our trainer alone
+#   hidden=512 [activation=relu] [data=synthetic|mnist]   one row of your own instead of the standard rows
 # MLlib and Spark SQL come from the Maven profile `bench` (test scope): never on the application's class path.
 set -euo pipefail
 # shellcheck source=lib/common.sh

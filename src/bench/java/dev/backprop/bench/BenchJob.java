@@ -9,6 +9,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.Map;
  * {@code passes} (measured passes after one warm-up, 5), {@code precision} (float|double, float), {@code rows}
  * (comma-separated row names or {@code all}), {@code mllib} (true|false), {@code work} (folder for the generated data
  * and models, target/bench), {@code mnist} (the shipped subset's training file), {@code conf} (the training
- * configuration, conf/train.properties).
+ * configuration, conf/train.properties); or, instead of the rows, one row of {@code hidden} (sizes, e.g.
+ * {@code 512} or {@code 1024,1024}), {@code activation} (relu), {@code data} (synthetic|mnist).
  */
 public final class BenchJob {
 
@@ -83,6 +85,18 @@ public final class BenchJob {
         Path trainConf = Path.of(arg("conf", "conf/train.properties")).toAbsolutePath();
         String mnist = Path.of(arg("mnist", "src/data/mnist-10k/train.libsvm.gz")).toAbsolutePath().toString();
         List<String> rowNames = Arrays.asList(arg("rows", "all").split(","));
+        List<Row> rowsToRun = new ArrayList<>();
+        if (args.containsKey("hidden")) {
+            // One row of the caller's own: hidden=512 [activation=relu] [data=synthetic|mnist] [mllib=false].
+            rowsToRun.add(new Row("custom", arg("data", "synthetic"), arg("hidden", "128"),
+                    arg("activation", "relu"), mllib));
+        } else {
+            for (Row row : ROWS) {
+                if (rowNames.contains("all") || rowNames.contains(row.name())) {
+                    rowsToRun.add(row);
+                }
+            }
+        }
         int cores = spark.sc().defaultParallelism();
         int block = Integer.parseInt(arg("block", "256"));
         String blas = Blas.implementation();
@@ -96,10 +110,7 @@ public final class BenchJob {
         ArrayNode rows = mapper.createArrayNode();
         ObjectNode top = mapper.createObjectNode();
         Map<String, double[]> gemmCache = new LinkedHashMap<>();
-        for (Row row : ROWS) {
-            if (!rowNames.contains("all") && !rowNames.contains(row.name())) {
-                continue;
-            }
+        for (Row row : rowsToRun) {
             String data = row.data().equals("mnist") ? mnist : synthetic.toString();
             System.out.printf(Locale.ROOT, "%n== %s: %s-%s-%d %s on %s%n", row.name(), features,
                     row.hidden().replace(',', '-'), classes, row.activation(), row.data());
@@ -160,6 +171,7 @@ public final class BenchJob {
         json.put("gemm_gflops_1thread", round(gemm[0]));
         json.put("gemm_gflops", round(gemm[1]));
         json.put("gemm_efficiency", round(flop / ours.passSeconds() / 1e9 / gemm[1]));
+        json.put("outside_kernels_share", ours.json().get("outside_kernels_share").asDouble());
         json.put("load_seconds", round(ours.loadSeconds()));
         json.put("cached_bytes", ours.cachedBytes());
         long raw = ours.examples() * (long) sizes[0] * Float.BYTES;
@@ -180,10 +192,11 @@ public final class BenchJob {
 
     private static void print(ObjectNode row) {
         System.out.printf(Locale.ROOT, "ours : load %.2f s, pass %.3f s, %.1f GFLOP/s = %.0f%% of GEMM %.1f, "
-                        + "cached %.1f MB (%.2fx raw float32)%n",
+                        + "cached %.1f MB (%.2fx raw float32), %.0f%% of a pass outside the kernels%n",
                 row.get("load_seconds").asDouble(), row.get("pass_seconds").asDouble(), row.get("gflops").asDouble(),
                 100 * row.get("gemm_efficiency").asDouble(), row.get("gemm_gflops").asDouble(),
-                row.get("cached_bytes").asLong() / 1e6, row.get("cached_over_raw_float32").asDouble());
+                row.get("cached_bytes").asLong() / 1e6, row.get("cached_over_raw_float32").asDouble(),
+                100 * row.get("outside_kernels_share").asDouble());
         if (row.has("mllib_pass_seconds")) {
             System.out.printf(Locale.ROOT, "MLlib: load %.2f s, pass %.3f s, %.1f GFLOP/s, cached %.1f MB%n",
                     row.get("mllib_load_seconds").asDouble(), row.get("mllib_pass_seconds").asDouble(),

@@ -92,6 +92,7 @@ final class ModelJobArgs {
     /** Loads the model and says what it is. */
     Input open(JavaSparkContext spark, PrintStream out) throws IOException {
         TrainedModel trained = ModelStore.load(model, spark.hadoopConfiguration());
+        out.println(SparkJobs.computeLine(spark, trained.precision()));
         out.printf(Locale.ROOT, "model %s: %s, %s%n", model, trained.spec(), trained.precision());
         return new Input(trained, settings(trained));
     }

@@ -53,6 +53,17 @@ final class SparkJobs {
         }
     }
 
+    /**
+     * The first line of every job: which BLAS and precision compute, and on which master; for example
+     * {@code BLAS native (dev.ludovic.netlib.blas.JNIBLAS), activations vector API, precision float32, master local[*,4]}.
+     */
+    static String computeLine(JavaSparkContext spark, dev.backprop.tensor.Precision precision) {
+        return "BLAS " + blasName() + " (" + Blas.implementation() + "), activations "
+                + (dev.backprop.tensor.FloatActivations.vectorized() ? "vector API" : "scalar loops") + ", precision "
+                + (precision == dev.backprop.tensor.Precision.FLOAT ? "float32" : "float64") + ", master "
+                + spark.master();
+    }
+
     /** The BLAS implementation in use, short: {@code native}, {@code vector} or {@code java}. */
     static String blasName() {
         String impl = Blas.implementation();

@@ -125,8 +125,7 @@ public final class TrainJob {
         checkModelOut(modelPath, spark.hadoopConfiguration());
         int partitions = settings.integer(TrainSettings.PARTITIONS) > 0
                 ? settings.integer(TrainSettings.PARTITIONS) : spark.defaultParallelism();
-        out.printf(Locale.ROOT, "BLAS %s (%s), precision %s, master %s, %d partitions%n", SparkJobs.blasName(),
-                dev.backprop.tensor.Blas.implementation(), precisionName(precision()), spark.master(), partitions);
+        out.printf(Locale.ROOT, "%s, %d partitions%n", SparkJobs.computeLine(spark, precision()), partitions);
         Loaded data = load(spark, partitions);
         try {
             FlatParameters parameters = FlatParameters.initialize(new ParameterLayout(data.spec()), precision(),
@@ -136,7 +135,8 @@ public final class TrainJob {
                     settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
                     settings.integer(TrainSettings.AGGREGATION_DEPTH)));
             long trainStart = System.nanoTime();
-            List<Double> epochSeconds = runEpochs(trainer, data, parameters);
+            List<Double> kernelSeconds = new ArrayList<>();
+            List<Double> epochSeconds = runEpochs(trainer, data, parameters, kernelSeconds);
             double trainSeconds = seconds(trainStart);
             Map<String, Object> results = finalResults(spark, trainer, data, parameters);
             TrainedModel model = new TrainedModel(parameters, modelMetadata(data.examples(), results),
@@ -151,6 +151,7 @@ public final class TrainJob {
                     .add("train_seconds", round(trainSeconds))
                     .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
                     .add("median_epoch_seconds", round(EpochTimes.medianAfterFirst(epochSeconds)))
+                    .add("outside_kernels_share", round(EpochTimes.shareOutsideKernels(epochSeconds, kernelSeconds)))
                     .add("cached_bytes", cachedBytes(spark, data.train()))
                     .add("total_seconds", round(seconds(jobStart)))
                     .add("examples", data.examples())
@@ -195,14 +196,17 @@ public final class TrainJob {
 
     /**
      * The epoch loop, a line printed per epoch; the test data is evaluated every train.eval_every epochs. Returns the
-     * seconds of each epoch's gradient pass and update (the test evaluation not included).
+     * seconds of each epoch's gradient pass and update (the test evaluation not included), and adds to
+     * {@code kernelSeconds} the seconds the slowest partition spent in forward and backward in each.
      */
-    private List<Double> runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters) {
+    private List<Double> runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters,
+                                   List<Double> kernelSeconds) {
         EpochPrinter printer = new EpochPrinter(out, data.spec().output().isClassification(), data.examples());
         int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
         List<Double> epochSeconds = new ArrayList<>();
         trainer.train(data.train(), parameters, (epoch, pass, s) -> {
             epochSeconds.add(s);
+            kernelSeconds.add(pass.kernelSeconds());
             checkFinite(pass.meanLoss(), "in epoch " + epoch);
             boolean evaluate = data.test() != null && evalEvery > 0 && epoch % evalEvery == 0;
             PassResult testPass = evaluate ? trainer.pass(data.test(), parameters, false, epoch) : null;

@@ -68,7 +68,8 @@ public final class DistributedTrainer {
             JavaRDD<PartialSum> partials = blocks.mapPartitionsWithIndex(
                     new PartitionPass(spec, weights, withGradient, epoch, delay), true);
             PartialSum total = TreeAggregation.aggregate(partials, options.aggregationDepth());
-            return new PassResult(total.loss, total.weight, total.count, total.correct, total.gradient);
+            return new PassResult(total.loss, total.weight, total.count, total.correct, total.gradient,
+                    total.kernelSeconds);
         } finally {
             weights.destroy();
         }

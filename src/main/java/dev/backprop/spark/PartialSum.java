@@ -21,19 +21,26 @@ final class PartialSum {
     final long correct;
     /** The summed gradient (parameters x 1), or null for a pass that computes metrics only. */
     final Matrix gradient;
+    /**
+     * Seconds spent in forward and backward over the blocks (the gradient kernels), for a partition; for a group,
+     * the largest of its members (partitions run side by side, one per core).
+     */
+    final double kernelSeconds;
 
-    PartialSum(int index, double loss, double weight, long count, long correct, Matrix gradient) {
+    PartialSum(int index, double loss, double weight, long count, long correct, Matrix gradient,
+               double kernelSeconds) {
         this.index = index;
         this.loss = loss;
         this.weight = weight;
         this.count = count;
         this.correct = correct;
         this.gradient = gradient;
+        this.kernelSeconds = kernelSeconds;
     }
 
-    static PartialSum of(int index, GradientSum sum, boolean withGradient) {
+    static PartialSum of(int index, GradientSum sum, boolean withGradient, double kernelSeconds) {
         return new PartialSum(index, sum.loss(), sum.weight(), sum.count(), sum.correct(),
-                withGradient ? sum.gradient().flat() : null);
+                withGradient ? sum.gradient().flat() : null, kernelSeconds);
     }
 
     /**
@@ -47,7 +54,9 @@ final class PartialSum {
         long count = 0;
         long correct = 0;
         Matrix gradient = null;
+        double kernelSeconds = 0;
         for (PartialSum p : parts) {
+            kernelSeconds = Math.max(kernelSeconds, p.kernelSeconds);
             loss += p.loss;
             weight += p.weight;
             count += p.count;
@@ -60,6 +69,6 @@ final class PartialSum {
                 }
             }
         }
-        return new PartialSum(index, loss, weight, count, correct, gradient);
+        return new PartialSum(index, loss, weight, count, correct, gradient, kernelSeconds);
     }
 }

@@ -17,6 +17,7 @@ final class PartialSumSerializer extends Serializer<PartialSum> {
         output.writeLong(p.count, true);
         output.writeLong(p.correct, true);
         kryo.writeClassAndObject(output, p.gradient);
+        output.writeDouble(p.kernelSeconds);
     }
 
     @Override
@@ -27,6 +28,7 @@ final class PartialSumSerializer extends Serializer<PartialSum> {
         long count = input.readLong(true);
         long correct = input.readLong(true);
         Matrix gradient = (Matrix) kryo.readClassAndObject(input);
-        return new PartialSum(index, loss, weight, count, correct, gradient);
+        double kernelSeconds = input.readDouble();
+        return new PartialSum(index, loss, weight, count, correct, gradient, kernelSeconds);
     }
 }

@@ -48,14 +48,18 @@ final class PartitionPass implements Function2<Integer, Iterator<Block>, Iterato
         FlatParameters parameters = wrap(new ParameterLayout(spec), weights.value());
         GradientSum sum = new GradientSum(parameters.layout(), parameters.flat().precision());
         MlpGraph graph = new MlpGraph(parameters, sum.gradient());
+        long kernelNanos = 0;
         while (blocks.hasNext()) {
+            Block block = blocks.next();
+            long start = System.nanoTime();
             if (withGradient) {
-                sum.add(graph, blocks.next());
+                sum.add(graph, block);
             } else {
-                sum.addLoss(graph, blocks.next());
+                sum.addLoss(graph, block);
             }
+            kernelNanos += System.nanoTime() - start;
         }
-        return List.of(PartialSum.of(partition, sum, withGradient)).iterator();
+        return List.of(PartialSum.of(partition, sum, withGradient, kernelNanos / 1e9)).iterator();
     }
 
     /** The broadcast array seen as flat parameters, without a copy. */

@@ -113,6 +113,8 @@ class TrainJobTest {
         assertTrue(load + trainSeconds <= total + 0.002, "load + train > total: " + run.lastLine());
         double median = json.get("median_epoch_seconds").asDouble();
         assertTrue(median > 0 && median <= trainSeconds + 0.001, "median epoch outside the loop: " + run.lastLine());
+        double outside = json.get("outside_kernels_share").asDouble();
+        assertTrue(outside >= 0 && outside < 1, "share outside the kernels: " + run.lastLine());
         // The cached blocks hold at least every feature of every example as a float.
         assertTrue(json.get("cached_bytes").asLong() >= examples * FEATURES * Float.BYTES, run.lastLine());
         double finalLoss = json.get("final_loss").asDouble();
