@@ -114,10 +114,8 @@ public final class BenchJob {
             String data = row.data().equals("mnist") ? mnist : synthetic.toString();
             System.out.printf(Locale.ROOT, "%n== %s: %s-%s-%d %s on %s%n", row.name(), features,
                     row.hidden().replace(',', '-'), classes, row.activation(), row.data());
-            OurRunner.Result ours = OurRunner.run(spark, trainConf, data, row.hidden(), row.activation(), passes,
-                    precisionName, work.resolve("model-" + row.name()));
-            // The network as our loader found it (the input width is the largest feature index in the file, as
-            // MLlib's libsvm reader finds it too).
+            OurRunner.Result ours = OurRunner.run(spark, trainConf, data, features, row.hidden(), row.activation(),
+                    passes, precisionName, work.resolve("model-" + row.name()));
             int[] sizes = sizes(ours.network());
             MllibRunner.Result theirs = row.withMllib() && mllib
                     ? MllibRunner.run(spark, data, sizes, passes, 42) : null;

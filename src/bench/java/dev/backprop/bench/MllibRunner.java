@@ -43,7 +43,8 @@ final class MllibRunner {
         StoragePeak storage = new StoragePeak(spark);
         try {
             long start = System.currentTimeMillis();
-            Dataset<Row> data = session.read().format("libsvm").load(path);
+            // The width is given, as to our trainer (data.features): neither scans the file for it.
+            Dataset<Row> data = session.read().format("libsvm").option("numFeatures", sizes[0]).load(path);
             MultilayerPerceptronClassifier mlp = new MultilayerPerceptronClassifier()
                     .setLayers(sizes)
                     .setSolver("gd")

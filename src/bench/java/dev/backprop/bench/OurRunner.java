@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * This trainer as its users run it: {@link TrainJob} (what {@code jobs/train.sh} runs) on the shared context, with
- * the shipped configuration and the row's network, no shuffle, no test set and no per-epoch evaluation, for one
+ * the shipped configuration and the row's network, the width given (data.features, as MLlib is given numFeatures;
+ * the classes are still found by a pass over the file), no shuffle, no test set and no per-epoch evaluation, for one
  * warm-up epoch plus the measured ones. Its results line gives the figures: {@code load_seconds} (reading, parsing,
  * stacking and caching), {@code median_epoch_seconds} (the median epoch after the first: gradient pass, aggregation
  * and update) and {@code cached_bytes}.
@@ -29,10 +30,11 @@ final class OurRunner {
     private OurRunner() {
     }
 
-    static Result run(JavaSparkContext spark, Path conf, String data, String hidden, String activation, int passes,
-                      String precision, Path modelOut) throws Exception {
+    static Result run(JavaSparkContext spark, Path conf, String data, int features, String hidden, String activation,
+                      int passes, String precision, Path modelOut) throws Exception {
         List<String> args = new ArrayList<>(List.of("--conf", conf.toString(),
                 "data.format=libsvm", "data.train=" + data, "data.test=", "data.scale=none",
+                "data.features=" + features,
                 "net.hidden=" + hidden, "net.activation=" + activation, "net.output=softmax_cross_entropy",
                 "train.epochs=" + (passes + 1), "train.shuffle=false", "train.eval_every=0",
                 "train.precision=" + precision, "model.out=" + modelOut, "model.overwrite=true"));
