@@ -7,8 +7,8 @@
 # Usage: jobs/bench.sh [--master URL] [--driver-memory SIZE] [--blas vector] [key=value ...]
 #   --master URL        default local[*,4] (all cores)
 #   --driver-memory     default spark.driver.memory of conf/spark-defaults.conf
-#   --blas vector       hide the native libblas.so.3 from this run (a private mount namespace; needs root and
-#                       unshare), so that both trainers use netlib's Java vector BLAS
+#   --blas vector       no native BLAS in this run (-Ddev.ludovic.netlib.blas.allowNative=false): both trainers
+#                       use netlib's Java vector-API BLAS (local mode)
 #   examples=60000 features=784 classes=10   the synthetic set (written once under work=target/bench)
 #   passes=5            measured passes after one warm-up pass
 #   precision=float     float or double (ours; MLlib always computes in double)
@@ -35,15 +35,13 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-if [[ "$blas" == vector && -z "${BACKPROP_BLAS_HIDDEN:-}" ]]; then
-  library="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)"
-  if [[ -n "$library" && -e "$library" ]]; then
-    backprop_log "hiding $library from this run (unshare -m; mount --bind /dev/null)"
-    export BACKPROP_BLAS_HIDDEN=1
-    exec unshare -m bash -c 'mount --bind /dev/null "$1" && shift && exec "$@"' _ "$library" \
-      "$0" --master "$master" --driver-memory "$driver_memory" "${app_args[@]}"
-  fi
-fi
+blas_flags=()
+case "$blas" in
+  "") ;;
+  # netlib's own switch: no native BLAS, so both trainers use its Java vector-API BLAS (local mode: one JVM).
+  vector) blas_flags=(-Ddev.ludovic.netlib.blas.allowNative=false) ;;
+  *) backprop_log "error: --blas takes vector, got $blas"; exit 2 ;;
+esac
 
 cd "$BACKPROP_ROOT"
 backprop_log "building with the bench profile: mvn -q -B -Pbench -DskipTests package"
@@ -51,7 +49,7 @@ backprop_log "building with the bench profile: mvn -q -B -Pbench -DskipTests pac
 bench_jar="$BACKPROP_ROOT/target/backprop-spark-bench.jar"
 java="java"
 [[ -n "${JAVA_HOME:-}" ]] && java="$JAVA_HOME/bin/java"
-exec "$java" "${BACKPROP_JVM_FLAGS[@]}" "-Xmx$driver_memory" \
+exec "$java" "${BACKPROP_JVM_FLAGS[@]}" "${blas_flags[@]}" "-Xmx$driver_memory" \
   "-Dbackprop.home=$BACKPROP_ROOT" "-Dlog4j2.configurationFile=file:$BACKPROP_ROOT/conf/log4j2.properties" \
   -cp "$BACKPROP_JAR:$bench_jar:$(cat "$BACKPROP_ROOT/target/bench-classpath.txt")" \
   org.apache.spark.deploy.SparkSubmit --master "$master" --properties-file "$BACKPROP_ROOT/conf/spark-defaults.conf" \
