@@ -131,4 +131,25 @@ class SeveralTargetsTest {
                 () -> target.applyToLabels(new LabeledPoint(1, TWO_FEATURES, new double[] {0, 0})));
         assertEquals("a target scaler of 2 columns cannot scale the 1 labels of an example", e.getMessage());
     }
+
+    @Test
+    void preprocessingNamesItsTargetsAndScalesEachOne() {
+        TableSchema.State table = new TableSchema.State(List.of("y1", "y2"), List.of(), List.of("x0", "x1"),
+                List.of(false, false), List.of(List.of(), List.of()), List.of(0.5, 1.5));
+        FeatureScaler target = FeatureScaler.of(new double[] {3, 200}, new double[] {2, 100});
+        Preprocessing p = new Preprocessing(List.of(), table, null, target);
+        assertEquals(2, p.numLabels());
+        assertEquals("y1", p.targetName(0));
+        assertEquals("y2", p.targetName(1));
+        assertEquals(List.of("y1", "y2"), p.schema().labelColumns());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Preprocessing(List.of(), table, null, FeatureScaler.identity(1)));
+        assertTrue(e.getMessage().contains("a target scaler of 1 columns for 2 label columns [y1, y2]"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Preprocessing(List.of(), null, null, target),
+                "without a table there is one target");
+        assertEquals(1, Preprocessing.NONE.numLabels());
+        assertEquals("0", Preprocessing.NONE.targetName(0));
+    }
 }
