@@ -22,10 +22,11 @@ import java.util.function.IntFunction;
 /**
  * {@code jobs/evaluate.sh --model DIR --data PATH [key=value ...]}: on labelled data, the accuracy, log-loss,
  * confusion matrix, per-class precision, recall and F1 with macro averages, and for a binary classifier ROC AUC; or
- * the RMSE, MAE and R^2 of a regressor. Ends with one JSON line: {@code accuracy, log_loss, macro_precision,
- * macro_recall, macro_f1, weighted_precision, weighted_recall, weighted_f1} (+ {@code auc} for a binary classifier,
- * null when the data holds one class only) or {@code rmse, mae, r2}, then {@code examples, model_path, data,
- * seconds}.
+ * the RMSE, MAE and R^2 of a regressor (with several targets, of each target too). Ends with one JSON line:
+ * {@code accuracy, log_loss, macro_precision, macro_recall, macro_f1, weighted_precision, weighted_recall,
+ * weighted_f1} (+ {@code auc} for a binary classifier, null when the data holds one class only) or
+ * {@code rmse, mae, r2} (+ {@code rmse_by_target, mae_by_target, r2_by_target} with several targets, objects from
+ * target name to figure), then {@code examples, model_path, data, seconds}.
  */
 public final class EvaluateJob {
 
@@ -57,9 +58,10 @@ public final class EvaluateJob {
         if (sums.count() == 0) {
             throw new UsageException(args.data + " holds no examples");
         }
-        printReport(sums, preprocessing::labelOf, out);
+        printReport(sums, names(sums, preprocessing), out);
         JsonLine json = new JsonLine();
         sums.metrics().forEach((key, value) -> json.add(key, value.doubleValue()));
+        TargetMetrics.of(sums, preprocessing::targetName).forEach(json::add);
         if (sums.isBinary() && !sums.scores().aucDefined()) {
             json.add("auc", (String) null);
         }
@@ -70,11 +72,16 @@ public final class EvaluateJob {
         out.println(json);
     }
 
+    /** How reports name class {@code k} (its label) or regression output {@code k} (its target column). */
+    static IntFunction<String> names(EvaluationSums sums, Preprocessing preprocessing) {
+        return sums.isClassification() ? preprocessing::labelOf : preprocessing::targetName;
+    }
+
     /**
      * Prints what an evaluation found, for people: for a classifier the accuracy and log-loss, the confusion
      * matrix, precision, recall, F1 and support per class with their macro and support-weighted averages, and ROC
-     * AUC when it is binary; for a regressor RMSE, MAE and R^2 (per output too when there are several).
-     * {@code names} gives the name printed for a class (or a regression output) by index.
+     * AUC when it is binary; for a regressor RMSE, MAE and R^2 (per target too when there are several, and their
+     * means). {@code names} gives the name printed for a class (or a regression target) by index.
      */
     static void printReport(EvaluationSums sums, IntFunction<String> names, PrintStream out) {
         if (sums.isClassification()) {
@@ -88,7 +95,7 @@ public final class EvaluateJob {
         } else {
             RegressionSums r = sums.regression();
             out.printf(Locale.ROOT, "examples %d, RMSE %.6g, MAE %.6g, R^2 %.6f%s%n", sums.count(), r.rmse(),
-                    r.mae(), r.r2(), r.outputs() > 1 ? " (means over " + r.outputs() + " outputs)" : "");
+                    r.mae(), r.r2(), r.outputs() > 1 ? " (means over " + r.outputs() + " targets)" : "");
             if (r.outputs() > 1) {
                 printOutputTable(r, names, out);
             }
@@ -131,11 +138,11 @@ public final class EvaluateJob {
     }
 
     private static void printOutputTable(RegressionSums r, IntFunction<String> names, PrintStream out) {
-        int width = "mean".length();
+        int width = "target".length();
         for (int o = 0; o < r.outputs(); o++) {
             width = Math.max(width, names.apply(o).length());
         }
-        out.printf(Locale.ROOT, "%" + width + "s %12s %12s %10s%n", "output", "RMSE", "MAE", "R^2");
+        out.printf(Locale.ROOT, "%" + width + "s %12s %12s %10s%n", "target", "RMSE", "MAE", "R^2");
         String numbers = "%" + width + "s %12.6g %12.6g %10.6f%n";
         for (int o = 0; o < r.outputs(); o++) {
             out.printf(Locale.ROOT, numbers, names.apply(o), r.rmse(o), r.mae(o), r.r2(o));

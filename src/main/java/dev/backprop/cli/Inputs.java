@@ -1,6 +1,7 @@
 package dev.backprop.cli;
 
 import dev.backprop.data.ClassWeights;
+import dev.backprop.data.ColumnStatistics;
 import dev.backprop.data.CsvColumn;
 import dev.backprop.data.CsvOptions;
 import dev.backprop.data.CsvParser;
@@ -73,10 +74,17 @@ final class Inputs {
             labels = classification ? schema.labelMap().labels() : List.of();
             features = schema.numFeatures();
             out.line("features (" + features + "): " + abbreviate(schema.featureNames()));
+            if (schema.labelColumns().size() > 1) {
+                out.line("targets (" + schema.labelColumns().size() + "): " + abbreviate(schema.labelColumns()));
+            }
         } else {
             if (!settings.text(TrainSettings.DATA_WEIGHT).isBlank()) {
                 throw new UsageException(TrainSettings.DATA_WEIGHT + " needs data.format=csv: LIBSVM rows have no"
                         + " weight column");
+            }
+            if (list(settings.text(TrainSettings.DATA_LABEL)).size() > 1) {
+                throw new UsageException(TrainSettings.DATA_LABEL + "=" + settings.text(TrainSettings.DATA_LABEL)
+                        + " names several target columns, which needs data.format=csv: a LIBSVM row has one label");
             }
             features = settings.integer(TrainSettings.DATA_FEATURES);
             List<String> given = list(settings.text(TrainSettings.DATA_LABELS));
@@ -111,8 +119,10 @@ final class Inputs {
                                       Preprocessing preprocessing, int features, boolean withLabels)
             throws IOException {
         spark.setJobDescription("read " + path);
-        TargetEncoding check = withLabels && !preprocessing.labels().isEmpty()
-                ? new TargetEncoding.OneHot(Math.max(2, preprocessing.labels().size())) : new TargetEncoding.Value();
+        int classes = preprocessing.labels().size();
+        TargetEncoding check = !withLabels ? new TargetEncoding.Value()
+                : classes > 0 ? new TargetEncoding.OneHot(Math.max(2, classes))
+                : new TargetEncoding.Value(preprocessing.numLabels());
         JavaRDD<LabeledPoint> points = ExampleLoader.read(spark, path,
                 parser(spark, settings, path, preprocessing, features, withLabels), check);
         FeatureScaler featureScaler = preprocessing.features() == null ? FeatureScaler.identity(features)
@@ -162,8 +172,10 @@ final class Inputs {
             if (p == null) {
                 return null;
             }
-            double label = !withLabels ? 0 : labels == null ? p.label() : labels.classOf(labelText(p.label()), file, n);
-            return p.withLabel(label);
+            if (!withLabels) {
+                return p.withLabel(0);
+            }
+            return labels == null ? p : p.withLabel(labels.classOf(labelText(p.label()), file, n));
         };
     }
 
@@ -172,7 +184,7 @@ final class Inputs {
         CsvOptions options = CsvOptions.builder()
                 .header(settings.flag(TrainSettings.DATA_HEADER))
                 .delimiter(delimiter(settings.text(TrainSettings.DATA_DELIMITER)))
-                .label(CsvColumn.parse(settings.text(TrainSettings.DATA_LABEL)))
+                .labels(labelColumns(settings))
                 .ignored(columns(settings.text(TrainSettings.DATA_IGNORE)))
                 .categoricalColumns(columns(settings.text(TrainSettings.DATA_CATEGORICAL)))
                 .missing(MissingValues.parse(settings.text(TrainSettings.DATA_MISSING)))
@@ -187,6 +199,31 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * data.label: the label column, or the target columns of a regression (comma-separated, by name or index); a
+     * classification has one.
+     */
+    private static List<CsvColumn> labelColumns(Settings settings) {
+        String text = settings.text(TrainSettings.DATA_LABEL);
+        List<CsvColumn> columns;
+        try {
+            columns = columns(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(TrainSettings.DATA_LABEL + "=" + text + ": " + e.getMessage());
+        }
+        if (columns.size() > 1 && classification(settings)) {
+            throw new UsageException(TrainSettings.DATA_LABEL + "=" + text + " names " + columns.size()
+                    + " columns, but " + TrainSettings.TASK + "=classification has one label column; several"
+                    + " target columns are for " + TrainSettings.TASK + "=regression");
+        }
+        if (columns.size() > 1 && !settings.text(TrainSettings.DATA_LABELS).isBlank()) {
+            throw new UsageException(TrainSettings.DATA_LABELS + "=" + settings.text(TrainSettings.DATA_LABELS)
+                    + " gives classes, but " + TrainSettings.DATA_LABEL + "=" + text + " names several target"
+                    + " columns of a regression, which has none; leave " + TrainSettings.DATA_LABELS + " empty");
+        }
+        return columns;
     }
 
     /** What one pass over LIBSVM data found: its distinct labels (when asked) and its width. */
@@ -244,7 +281,7 @@ final class Inputs {
         }
         JavaRDD<LabeledPoint> points = read(spark, settings, path, unscaled, features, true);
         spark.setJobDescription("feature statistics of " + path);
-        ExampleStatistics statistics = ScalerFit.statistics(points, features);
+        ExampleStatistics statistics = ScalerFit.statistics(points, features, unscaled.numLabels());
         if (statistics.features().columns() != features) {
             throw new UsageException(path + " has feature indices up to " + statistics.features().columns()
                     + ", above data.features=" + features);
@@ -254,10 +291,21 @@ final class Inputs {
                 : FeatureScaler.fit(statistics.features(), method, csv(settings));
         FeatureScaler targetScaler = scaleTarget
                 ? FeatureScaler.fit(statistics.targets(), ScalingMethod.STANDARD, true) : null;
-        out.line("scaling: features " + method.configName()
-                + (scaleTarget ? ", target standardized (mean " + statistics.targets().mean(0) + ", sd "
-                + statistics.targets().std(0) + ")" : ""));
+        out.line("scaling: features " + method.configName() + (scaleTarget ? ", " + describeTargetScaling(
+                statistics.targets(), unscaled) : ""));
         return new Preprocessing(unscaled.labels(), unscaled.table(), featureScaler, targetScaler);
+    }
+
+    /** "target standardized (mean m, sd s)", or per target "targets standardized (y1: mean m, sd s; ...)". */
+    private static String describeTargetScaling(ColumnStatistics targets, Preprocessing preprocessing) {
+        if (targets.columns() == 1) {
+            return "target standardized (mean " + targets.mean(0) + ", sd " + targets.std(0) + ")";
+        }
+        List<String> each = new ArrayList<>();
+        for (int o = 0; o < targets.columns(); o++) {
+            each.add(preprocessing.targetName(o) + ": mean " + targets.mean(o) + ", sd " + targets.std(o));
+        }
+        return "targets standardized (" + String.join("; ", each) + ")";
     }
 
     /** train.class_weights: none, balanced (from the class counts of the training data) or one weight per class. */

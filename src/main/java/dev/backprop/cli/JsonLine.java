@@ -3,12 +3,14 @@ package dev.backprop.cli;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One flat JSON object on one line, keys kept in the order they are added: the last line every job prints
- * (DESIGN.md section 6). Numbers are written at full precision ({@link Double#toString}, which reads back to the
+ * One JSON object on one line, keys kept in the order they are added: the last line every job prints (DESIGN.md
+ * section 6). Values are numbers, strings, booleans, and, one level deep, objects of numbers (per-target metrics)
+ * and arrays of strings. Numbers are written at full precision ({@link Double#toString}, which reads back to the
  * same double) and must be finite, since JSON has no NaN or infinity; strings are escaped so that the line stays a
- * single line of valid JSON whatever they hold. A key may be added only once.
+ * single line of valid JSON whatever they hold. A key may be added only once, and once within an object.
  */
 public final class JsonLine {
 
@@ -35,6 +37,33 @@ public final class JsonLine {
     /** Adds a string, or JSON {@code null} when {@code value} is null. */
     public JsonLine add(String key, String value) {
         return raw(key, value == null ? "null" : quote(value));
+    }
+
+    /**
+     * Adds an object of finite numbers, its keys in {@code values}' iteration order; throws
+     * {@link IllegalArgumentException} naming the key for NaN or an infinity.
+     */
+    public JsonLine add(String key, Map<String, Double> values) {
+        StringBuilder object = new StringBuilder("{");
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            double value = e.getValue();
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("JSON key '" + key + "." + e.getKey() + "': " + value
+                        + " is not a finite number and has no JSON form");
+            }
+            object.append(object.length() > 1 ? "," : "").append(quote(e.getKey())).append(':')
+                    .append(Double.toString(value));
+        }
+        return raw(key, object.append('}').toString());
+    }
+
+    /** Adds an array of strings. */
+    public JsonLine add(String key, List<String> values) {
+        StringBuilder array = new StringBuilder("[");
+        for (String v : values) {
+            array.append(array.length() > 1 ? "," : "").append(quote(v));
+        }
+        return raw(key, array.append(']').toString());
     }
 
     /** The keys added so far, in order. */

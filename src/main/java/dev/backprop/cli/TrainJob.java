@@ -145,7 +145,7 @@ public final class TrainJob {
                     settings.flag(TrainSettings.MODEL_OVERWRITE));
             out.println("model saved to " + modelPath);
             JsonLine json = new JsonLine();
-            results.forEach((k, v) -> json.add(k, ((Number) v).doubleValue()));
+            results.forEach((k, v) -> addResult(json, k, v));
             json.add("epochs", settings.integer(TrainSettings.EPOCHS))
                     .add("load_seconds", round(data.seconds()))
                     .add("train_seconds", round(trainSeconds))
@@ -177,7 +177,7 @@ public final class TrainJob {
         String trainPath = path(TrainSettings.DATA_TRAIN);
         Inputs.Fitted fitted = Inputs.fit(spark, settings, trainPath, out::println);
         Preprocessing preprocessing = fitted.preprocessing();
-        MlpSpec spec = spec(fitted.features(), preprocessing.labels().size());
+        MlpSpec spec = spec(fitted.features(), preprocessing.labels().size(), preprocessing.numLabels());
         out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
         JavaRDD<Block> train = blocks(spark, trainPath, fitted, spec, partitions, settings.flag(TrainSettings.SHUFFLE));
         long examples = countExamples(train);
@@ -226,7 +226,20 @@ public final class TrainJob {
         return bytes;
     }
 
-    /** Loss and accuracy of the final weights on the training and test data. */
+    /** A number, or an object of numbers (per-target metrics), of the final results. */
+    @SuppressWarnings("unchecked")
+    private static void addResult(JsonLine json, String key, Object value) {
+        if (value instanceof Map<?, ?> object) {
+            json.add(key, (Map<String, Double>) object);
+        } else {
+            json.add(key, ((Number) value).doubleValue());
+        }
+    }
+
+    /**
+     * Loss and accuracy (or RMSE, MAE, R^2, and with several targets each target's) of the final weights on the
+     * training and test data: numbers, and for several targets objects from target name to number.
+     */
     private Map<String, Object> finalResults(JavaSparkContext spark, DistributedTrainer trainer, Loaded data,
                                              FlatParameters parameters) {
         spark.setJobDescription("final evaluation");
@@ -240,13 +253,17 @@ public final class TrainJob {
                 results.put("train_" + key, trainMetrics.get(key));
             }
         }
+        TargetMetrics.of(train, data.preprocessing()::targetName).forEach((key, value) -> results.put("train_" + key,
+                value));
         results.put("final_loss", train.meanLoss());
         if (data.test() != null) {
             EvaluationSums test = Evaluator.evaluate(spark, parameters, data.test(), unscaler);
             out.println("test data:");
-            EvaluateJob.printReport(test, data.preprocessing()::labelOf, out);
+            EvaluateJob.printReport(test, EvaluateJob.names(test, data.preprocessing()), out);
             results.put("test_loss", test.meanLoss());
             test.metrics().forEach((key, value) -> results.put("test_" + key, value));
+            TargetMetrics.of(test, data.preprocessing()::targetName).forEach((key, value) -> results.put("test_"
+                    + key, value));
         }
         return results;
     }
@@ -282,8 +299,11 @@ public final class TrainJob {
         }
     }
 
-    /** The network: the output follows the task unless net.output names one; the classes come from the data. */
-    private MlpSpec spec(int features, int classes) {
+    /**
+     * The network: the output follows the task unless net.output names one; the classes come from the data, and a
+     * regression has one output per target column.
+     */
+    private MlpSpec spec(int features, int classes, int targets) {
         boolean classification = Inputs.classification(settings);
         String name = settings.text(TrainSettings.NET_OUTPUT);
         OutputLoss output = name.equals("auto")
@@ -316,7 +336,7 @@ public final class TrainJob {
                 }
                 yield 1;
             }
-            case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> 1;
+            case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> targets;
         };
         return MlpSpec.of(features, settings.sizes(TrainSettings.NET_HIDDEN), outputs,
                 Activation.parse(settings.text(TrainSettings.NET_ACTIVATION)), output);
@@ -326,7 +346,7 @@ public final class TrainJob {
         return switch (spec.output()) {
             case SOFTMAX_CROSS_ENTROPY -> new TargetEncoding.OneHot(spec.outputs());
             case SIGMOID_BINARY_CROSS_ENTROPY -> new TargetEncoding.Binary();
-            case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> new TargetEncoding.Value();
+            case IDENTITY_SQUARED_ERROR, SIGMOID_SQUARED_ERROR -> new TargetEncoding.Value(spec.outputs());
         };
     }
 
@@ -346,11 +366,21 @@ public final class TrainJob {
         return blocks.map(Block::size).fold(0, Integer::sum);
     }
 
+    /**
+     * The training metadata stored with the model: the settings, the task, the number of examples and the results,
+     * flat (a per-target object {@code test_rmse_by_target} becomes {@code test_rmse_by_target.<target>} keys).
+     */
     private Map<String, Object> modelMetadata(long examples, Map<String, Object> results) {
         Map<String, Object> metadata = new LinkedHashMap<>(settings.asText());
         metadata.put(TrainSettings.TASK, Inputs.classification(settings) ? "classification" : "regression");
         metadata.put("examples", examples);
-        metadata.putAll(results);
+        results.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> object) {
+                object.forEach((name, number) -> metadata.put(key + "." + name, number));
+            } else {
+                metadata.put(key, value);
+            }
+        });
         return metadata;
     }
 

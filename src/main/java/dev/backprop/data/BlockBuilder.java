@@ -104,7 +104,7 @@ public final class BlockBuilder {
             for (int i = 0; i < indices.length; i++) {
                 features.set(base + indices[i], values[i]);
             }
-            encoding.encode(p.label(), targets, j, source, line);
+            encoding.encode(p.labels(), targets, j, source, line);
             if (weighted) {
                 exampleWeights.set(j, weightOf(p, weights == null ? p.weight() : weights[from + j], source, line));
             }

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * How to read a CSV file, immutable and validated when built: the delimiter and quote character (RFC 4180 quoting:
  * a quoted field may hold the delimiter and doubled quotes, but not a line break), whether the first line is a
- * header, which column holds the label, which columns to ignore, how many feature columns to expect, which feature
+ * header, which column holds the label (or which columns hold the targets of a regression with several), which
+ * columns to ignore, how many feature columns to expect, which feature
  * columns are categorical, what a missing cell and an unseen category become, and optionally the classes' labels
  * in class order.
  *
@@ -22,8 +23,9 @@ import java.util.Objects;
  * {@link CsvParser#parseRecord} and {@link TableSchema#parser}, not {@link CsvParser#parse} (see
  * {@link #needsSchema()}).
  *
- * <p>The label is kept as a list of columns so that regression with several targets can be added later; for now
- * exactly one label column is supported.
+ * <p>The label is a list of columns: one for a classification or a single regression target, several for a
+ * regression with several targets (one network output per column, in the order given). A column may be named once
+ * only ({@link CsvParser} refuses two references to the same column).
  */
 public final class CsvOptions implements Serializable {
 
@@ -100,12 +102,20 @@ public final class CsvOptions implements Serializable {
         return header;
     }
 
-    /** The label column. */
+    /**
+     * The label column, when there is one.
+     *
+     * @throws IllegalStateException when there are several label columns (see {@link #labels()})
+     */
     public CsvColumn label() {
+        if (labels.size() != 1) {
+            throw new IllegalStateException("there are " + labels.size() + " label columns " + labels
+                    + ", not one");
+        }
         return labels.get(0);
     }
 
-    /** The label columns, in order; exactly one for now (several targets for regression will come later). */
+    /** The label columns, in order: one, or one per target of a regression with several targets. */
     public List<CsvColumn> labels() {
         return labels;
     }
@@ -187,9 +197,13 @@ public final class CsvOptions implements Serializable {
             throw new IllegalArgumentException("the number of CSV features must be positive, or 0 to infer it; got "
                     + numFeatures);
         }
-        if (labels.size() != 1) {
-            throw new IllegalArgumentException("exactly one CSV label column is supported for now, got "
-                    + labels.size() + " " + labels);
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("a CSV table needs a label column");
+        }
+        if (labels.size() > 1 && !labelOrder.isEmpty()) {
+            throw new IllegalArgumentException("class labels " + labelOrder + " are given, but " + labels.size()
+                    + " label columns " + labels + ": several label columns are the targets of a regression,"
+                    + " which has no classes");
         }
         if (!header) {
             for (CsvColumn c : labels) {
@@ -332,6 +346,26 @@ public final class CsvOptions implements Serializable {
         public Builder label(CsvColumn column) {
             this.labels = new ArrayList<>(List.of(Objects.requireNonNull(column, "label column")));
             return this;
+        }
+
+        /**
+         * The label columns: one, or the target columns of a regression with several targets, in output order.
+         */
+        public Builder labels(List<CsvColumn> columns) {
+            for (CsvColumn c : columns) {
+                Objects.requireNonNull(c, "label column");
+            }
+            this.labels = new ArrayList<>(columns);
+            return this;
+        }
+
+        /** {@link #labels(List)} by header names (needs a header). */
+        public Builder labels(String... names) {
+            List<CsvColumn> columns = new ArrayList<>();
+            for (String name : names) {
+                columns.add(CsvColumn.named(name));
+            }
+            return labels(columns);
         }
 
         /** Adds columns to ignore, by header name (needs a header). */

@@ -8,12 +8,16 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * Parses CSV lines, one line at a time, as {@link LibsvmParser} does for LIBSVM: the label column, the ignored
+ * Parses CSV lines, one line at a time, as {@link LibsvmParser} does for LIBSVM: the label column(s), the ignored
  * columns and the categorical columns are resolved once, against the header or the first data row, and every line
  * is then parsed on its own (so the parser can be shipped to executors and called per line).
  *
- * <p>The feature columns are the columns that are neither label nor ignored, in column order; each is numeric or,
- * when the options declare it so, categorical. Two ways to read a line:
+ * <p>The feature columns are the columns that are neither label nor weight nor ignored, in column order; each is
+ * numeric or, when the options declare it so, categorical. There is one label column, or several: the targets of a
+ * regression with several targets, in the order the options give them, each read as a point's label in that order.
+ * A column has one role: two label references to the same column, or a label column that is also the weight
+ * column, ignored or declared categorical, are refused naming the keys ({@code data.label}, {@code data.weight},
+ * {@code data.ignore}, {@code data.categorical}). Two ways to read a line:
  * <ul>
  *   <li>{@link #parseRecord} gives the raw {@link CsvRecord}: the label's text, the numeric cells (NaN when missing)
  *   and the categorical cells (null when missing). A {@link TableSchema} fitted on the training data turns records
@@ -37,7 +41,7 @@ public final class CsvParser implements Serializable {
     private final CsvOptions options;
     private final String[] header;        // the header cells as read, or null without a header
     private final String[] columnNames;   // header cells, or "_c<i>" for a blank cell or without a header
-    private final int[] labelColumns;     // exactly one for now
+    private final int[] labelColumns;     // one, or one per regression target
     private final int weightColumn;       // the example weight column, or -1 for none
     private final int[] featureColumns;
     private final int[] featureIndices;   // 0..d-1, copied into each point
@@ -53,18 +57,23 @@ public final class CsvParser implements Serializable {
             columnNames[c] = header != null && !header[c].isEmpty() ? header[c] : "_c" + c;
         }
         this.labelColumns = new int[options.labels().size()];
-        for (int k = 0; k < labelColumns.length; k++) {
-            labelColumns[k] = resolve(options.labels().get(k), "label column", source);
-        }
         boolean[] excluded = new boolean[numColumns];
-        for (int c : labelColumns) {
+        for (int k = 0; k < labelColumns.length; k++) {
+            int c = resolve(options.labels().get(k), "label column", source);
+            if (excluded[c]) {
+                throw new IllegalArgumentException("CSV " + describe(c) + " of " + source + " is named twice as a"
+                        + " label column (data.label); give each target column once");
+            }
+            labelColumns[k] = c;
             excluded[c] = true;
         }
+        checkDistinctTargetNames(source);
         this.weightColumn = options.weight() == null ? -1 : resolve(options.weight(), "weight column", source);
         if (weightColumn >= 0) {
             if (excluded[weightColumn]) {
                 throw new IllegalArgumentException("CSV " + describe(weightColumn) + " of " + source
-                        + " is both the label and the weight column; a column is one or the other");
+                        + " is both " + labelRole() + " and the weight column (data.weight); a column is one or the"
+                        + " other");
             }
             excluded[weightColumn] = true;
         }
@@ -73,7 +82,7 @@ public final class CsvParser implements Serializable {
             for (int label : labelColumns) {
                 if (c == label) {
                     throw new IllegalArgumentException("CSV " + describe(c) + " of " + source
-                            + " is both the label and ignored; a column is one or the other");
+                            + " is both " + labelRole() + " and ignored (data.ignore); a column is one or the other");
                 }
             }
             if (c == weightColumn) {
@@ -90,16 +99,18 @@ public final class CsvParser implements Serializable {
         }
         if (featureColumns.length == 0) {
             throw new IllegalArgumentException(source + " has no feature column left: " + numColumns
-                    + " columns, of which the label is " + describe(labelColumns[0])
-                    + (weightColumn >= 0 ? ", the weight is " + describe(weightColumn) : "") + " and "
-                    + (numColumns - 1 - (weightColumn >= 0 ? 1 : 0)) + " are ignored");
+                    + " columns, of which the label" + (labelColumns.length == 1 ? " is " : "s are ")
+                    + describeLabels() + (weightColumn >= 0 ? ", the weight is " + describe(weightColumn) : "")
+                    + " and " + (numColumns - labelColumns.length - (weightColumn >= 0 ? 1 : 0)) + " are ignored");
         }
         if (options.numFeatures() > 0 && options.numFeatures() != featureColumns.length) {
             throw new IllegalArgumentException(options.numFeatures() + " features expected, but " + source + " has "
                     + numColumns + " columns" + (header != null ? " in its header" : " in its first data row")
-                    + ", which give " + featureColumns.length + " features (label " + describe(labelColumns[0])
+                    + ", which give " + featureColumns.length + " features (label"
+                    + (labelColumns.length == 1 ? " " : "s ") + describeLabels()
                     + (weightColumn >= 0 ? ", weight " + describe(weightColumn) : "") + ", "
-                    + (numColumns - featureColumns.length - 1 - (weightColumn >= 0 ? 1 : 0)) + " ignored)");
+                    + (numColumns - featureColumns.length - labelColumns.length - (weightColumn >= 0 ? 1 : 0))
+                    + " ignored)");
         }
         this.featureIndices = new int[featureColumns.length];
         Arrays.setAll(featureIndices, k -> k);
@@ -108,8 +119,8 @@ public final class CsvParser implements Serializable {
             int c = resolve(declared, "categorical column", source);
             if (excluded[c]) {
                 throw new IllegalArgumentException("CSV " + describe(c) + " of " + source + " is declared"
-                        + " categorical but is the " + (c == labelColumns[0] ? "label"
-                        : c == weightColumn ? "weight column" : "ignored")
+                        + " categorical (data.categorical) but is " + (isLabel(c) ? labelRole()
+                        : c == weightColumn ? "the weight column" : "the ignored")
                         + "; only a feature column can be categorical");
             }
             categoricalColumn[c] = true;
@@ -128,6 +139,43 @@ public final class CsvParser implements Serializable {
                 numericColumns[n++] = featureColumns[k];
             }
         }
+    }
+
+    /** Several label columns are regression targets named after their columns: the names must differ. */
+    private void checkDistinctTargetNames(String source) {
+        for (int a = 0; a < labelColumns.length; a++) {
+            for (int b = a + 1; b < labelColumns.length; b++) {
+                if (columnNames[labelColumns[a]].equals(columnNames[labelColumns[b]])) {
+                    throw new IllegalArgumentException("CSV " + describe(labelColumns[a]) + " and "
+                            + describe(labelColumns[b]) + " of " + source + ", both label columns (data.label), have"
+                            + " the same name; the targets of a regression are named after their columns, so they"
+                            + " need distinct names");
+                }
+            }
+        }
+    }
+
+    /** How messages name the label's role: "the label", or "a label column" when there are several. */
+    private String labelRole() {
+        return labelColumns.length == 1 ? "the label (data.label)" : "a label column (data.label)";
+    }
+
+    private boolean isLabel(int column) {
+        for (int c : labelColumns) {
+            if (c == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The label columns as messages name them, comma-separated. */
+    private String describeLabels() {
+        StringJoiner joined = new StringJoiner(", ");
+        for (int c : labelColumns) {
+            joined.add(describe(c));
+        }
+        return joined.toString();
     }
 
     /**
@@ -175,8 +223,8 @@ public final class CsvParser implements Serializable {
     }
 
     /**
-     * The point on {@code line}, or null for a blank line: the label cell's number and the feature columns'
-     * numbers as features {@code 0..d-1}. A header line is not data: check {@link #isHeader} first.
+     * The point on {@code line}, or null for a blank line: the label cells' numbers (one per label column) and the
+     * feature columns' numbers as features {@code 0..d-1}. A header line is not data: check {@link #isHeader} first.
      *
      * @throws DataFormatException   naming {@code source}, {@code lineNumber} and the column
      * @throws IllegalStateException when the options need a fitted schema ({@link CsvOptions#needsSchema()}): read
@@ -191,17 +239,20 @@ public final class CsvParser implements Serializable {
         if (fields == null) {
             return null;
         }
-        double label = value(fields, labelColumns[0], true, source, lineNumber);
+        double[] labels = new double[labelColumns.length];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = value(fields, labelColumns[k], true, source, lineNumber);
+        }
         double[] values = new double[featureColumns.length];
         for (int k = 0; k < values.length; k++) {
             values[k] = value(fields, featureColumns[k], false, source, lineNumber);
         }
-        return new LabeledPoint(label, featureIndices.clone(), values, weight(fields, source, lineNumber));
+        return new LabeledPoint(labels, featureIndices.clone(), values, weight(fields, source, lineNumber));
     }
 
     /**
-     * The record on {@code line}, or null for a blank line: the label's text, the numeric cells, the categorical
-     * cells (see {@link CsvRecord}). A header line is not data: check {@link #isHeader} first.
+     * The record on {@code line}, or null for a blank line: the label cells' texts, the numeric cells, the
+     * categorical cells (see {@link CsvRecord}). A header line is not data: check {@link #isHeader} first.
      *
      * @throws DataFormatException naming {@code source}, {@code lineNumber} and the column: for a wrong number of
      *                             fields, a missing label, a numeric cell that is not a finite decimal number, and a
@@ -212,8 +263,8 @@ public final class CsvParser implements Serializable {
     }
 
     /**
-     * {@link #parseRecord} for data whose labels are not needed (prediction): the label cell and the weight cell may
-     * be missing and are not looked at; the record's label is empty and its weight 1.
+     * {@link #parseRecord} for data whose labels are not needed (prediction): the label cells and the weight cell
+     * may be missing and are not looked at; the record has one empty label and weight 1.
      */
     public CsvRecord parseRecordIgnoringLabel(String line, String source, long lineNumber) {
         return parseRecord(line, source, lineNumber, false);
@@ -224,11 +275,7 @@ public final class CsvParser implements Serializable {
         if (fields == null) {
             return null;
         }
-        String label = withLabel ? fields[labelColumns[0]].strip() : "";
-        if (withLabel && isMissing(label)) {
-            throw new DataFormatException(source, lineNumber, role(labelColumns[0], true) + ": "
-                    + missingCell(label) + "; every row needs a label");
-        }
+        String[] labels = withLabel ? labels(fields, source, lineNumber) : new String[] {""};
         double[] numeric = new double[numericColumns.length];
         for (int j = 0; j < numeric.length; j++) {
             int c = numericColumns[j];
@@ -245,7 +292,26 @@ public final class CsvParser implements Serializable {
             }
             categories[j] = cell;
         }
-        return new CsvRecord(label, numeric, categories, withLabel ? weight(fields, source, lineNumber) : 1);
+        return new CsvRecord(labels, numeric, categories, withLabel ? weight(fields, source, lineNumber) : 1);
+    }
+
+    /** The label cells of a line, stripped; a missing one is an error whatever the missing-value policy. */
+    private String[] labels(String[] fields, String source, long lineNumber) {
+        String[] labels = new String[labelColumns.length];
+        for (int k = 0; k < labels.length; k++) {
+            String label = fields[labelColumns[k]].strip();
+            if (isMissing(label)) {
+                throw new DataFormatException(source, lineNumber, role(labelColumns[k], true) + ": "
+                        + missingCell(label) + "; " + everyRowNeeds());
+            }
+            labels[k] = label;
+        }
+        return labels;
+    }
+
+    private String everyRowNeeds() {
+        return labelColumns.length == 1 ? "every row needs a label"
+                : "every row needs a value in each of the " + labelColumns.length + " label columns";
     }
 
     /**
@@ -416,21 +482,47 @@ public final class CsvParser implements Serializable {
         return describe(column);
     }
 
-    /** The label column's 0-based index (never negative). */
+    /**
+     * The label column's 0-based index (never negative).
+     *
+     * @throws IllegalStateException when there are several label columns ({@link #labelColumns()})
+     */
     public int labelColumn() {
-        return labelColumns[0];
+        return labelColumns[singleLabel()];
     }
 
-    /** The label column's name (see {@link #columnNames()}). */
+    /**
+     * The label column's name (see {@link #columnNames()}).
+     *
+     * @throws IllegalStateException when there are several label columns ({@link #labelNames()})
+     */
     public String labelName() {
-        return columnNames[labelColumns[0]];
+        return columnNames[labelColumns[singleLabel()]];
+    }
+
+    /** The label columns' 0-based indices, in label order (one, or one per regression target). */
+    public int[] labelColumns() {
+        return labelColumns.clone();
+    }
+
+    /** The label columns' names, in label order (see {@link #columnNames()}). */
+    public List<String> labelNames() {
+        return names(labelColumns);
+    }
+
+    private int singleLabel() {
+        if (labelColumns.length != 1) {
+            throw new IllegalStateException("there are " + labelColumns.length + " label columns, not one: "
+                    + labelNames());
+        }
+        return 0;
     }
 
     private double value(String[] fields, int column, boolean isLabel, String source, long lineNumber) {
         String text = fields[column];
         if (text.isBlank()) {
             throw new DataFormatException(source, lineNumber, role(column, isLabel) + ": missing value (empty cell); "
-                    + (isLabel ? "every row needs a label"
+                    + (isLabel ? everyRowNeeds()
                     : "the missing-value policy is 'error' (the policy 'mean' imputes the training mean)"));
         }
         String problem = numberProblem(text);

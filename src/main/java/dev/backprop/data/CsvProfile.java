@@ -74,9 +74,17 @@ public final class CsvProfile implements Serializable {
     /**
      * An empty profile of the records of {@code parser}, collecting distinct labels when {@code classification},
      * with at most {@code maxDistinct} distinct labels and categories per column.
+     *
+     * @throws IllegalArgumentException for a classification whose parser has several label columns
      */
     public static CsvProfile of(CsvParser parser, boolean classification, int maxDistinct) {
-        return new CsvProfile(maxDistinct, classification, parser.describeColumn(parser.labelColumn()),
+        int[] labelColumns = parser.labelColumns();
+        if (classification && labelColumns.length != 1) {
+            throw new IllegalArgumentException("a classification has one label column, not " + labelColumns.length
+                    + " " + parser.labelNames() + "; several label columns (data.label) are the targets of a"
+                    + " regression");
+        }
+        return new CsvProfile(maxDistinct, classification, String.join(", ", describe(parser, labelColumns)),
                 describe(parser, parser.numericColumns()), describe(parser, parser.categoricalColumns()));
     }
 

@@ -6,8 +6,9 @@ import java.io.IOException;
 
 /**
  * What one pass over labelled examples learns for scaling: the {@link ColumnStatistics} of the features (sparse
- * rows, absent features are zeros) and of the targets (one column per target value; a {@link LabeledPoint} has one,
- * its label). Mergeable like its parts; fit {@link FeatureScaler}s from {@link #features()} and {@link #targets()}.
+ * rows, absent features are zeros) and of the targets (one column per label of a {@link LabeledPoint}: one for a
+ * class or a single regression target, one per target column otherwise). Mergeable like its parts; fit
+ * {@link FeatureScaler}s from {@link #features()} and {@link #targets()}.
  */
 public final class ExampleStatistics {
 
@@ -16,7 +17,18 @@ public final class ExampleStatistics {
 
     /** Statistics of no examples, over at least {@code features} feature columns and one target column. */
     public ExampleStatistics(int features) {
-        this(new ColumnStatistics(features), new ColumnStatistics(1));
+        this(features, 1);
+    }
+
+    /**
+     * Statistics of no examples, over at least {@code features} feature columns and exactly {@code targets} target
+     * columns (every example added must have that many labels).
+     */
+    public ExampleStatistics(int features, int targets) {
+        this(new ColumnStatistics(features), new ColumnStatistics(targets));
+        if (targets < 1) {
+            throw new IllegalArgumentException("examples have at least one target, got " + targets);
+        }
     }
 
     /** These two statistics, held (not copied); they must count the same rows. */
@@ -29,21 +41,35 @@ public final class ExampleStatistics {
         this.targets = targets;
     }
 
-    /** The statistics of {@code points} over at least {@code features} feature columns. */
+    /** The statistics of {@code points} (one label each) over at least {@code features} feature columns. */
     public static ExampleStatistics of(Iterable<LabeledPoint> points, int features) {
-        ExampleStatistics statistics = new ExampleStatistics(features);
+        return of(points, features, 1);
+    }
+
+    /** The statistics of {@code points}, {@code targets} labels each, over at least {@code features} columns. */
+    public static ExampleStatistics of(Iterable<LabeledPoint> points, int features, int targets) {
+        ExampleStatistics statistics = new ExampleStatistics(features, targets);
         points.forEach(statistics::add);
         return statistics;
     }
 
-    /** Adds one example: its features and its label. A row with an infinite value changes nothing. */
+    /**
+     * Adds one example: its features and its labels, one per target column. A row with an infinite value, or with
+     * another number of labels, changes nothing.
+     */
     public void add(LabeledPoint point) {
-        double label = point.label();
-        if (Double.isInfinite(label)) {
-            throw new IllegalArgumentException("target " + label + " is not a finite number");
+        double[] labels = point.labels();
+        if (labels.length != targets.columns()) {
+            throw new IllegalArgumentException("an example with " + labels.length + " labels, but the statistics"
+                    + " have " + targets.columns() + " target columns");
+        }
+        for (double label : labels) {
+            if (Double.isInfinite(label)) {
+                throw new IllegalArgumentException("target " + label + " is not a finite number");
+            }
         }
         features.add(point); // checks the whole row before counting any of it
-        targets.addDense(label);
+        targets.addDense(labels);
     }
 
     /** Adds the examples counted in {@code other}; {@code other} is unchanged. */

@@ -184,9 +184,21 @@ public final class FeatureScaler implements java.io.Serializable {
         return point.withFeatures(all, dense);
     }
 
-    /** {@code point} with its label scaled by this one-column (target) scaler and the same features. */
-    public LabeledPoint applyToLabel(LabeledPoint point) {
-        return point.withLabel(scaleTarget(point.label()));
+    /**
+     * {@code point} with its labels scaled by this target scaler, label {@code o} by column {@code o}, and the same
+     * features; the scaler has one column per label (one for a single target).
+     */
+    public LabeledPoint applyToLabels(LabeledPoint point) {
+        double[] labels = point.labels();
+        if (labels.length != offsets.length) {
+            throw new IllegalArgumentException("a target scaler of " + offsets.length + " columns cannot scale the "
+                    + labels.length + " labels of an example");
+        }
+        double[] scaled = new double[labels.length];
+        for (int o = 0; o < labels.length; o++) {
+            scaled[o] = scale(o, labels[o]);
+        }
+        return point.withLabels(scaled);
     }
 
     /** Scales, in place, a matrix with one row per column of this scaler: features x examples, targets x examples. */

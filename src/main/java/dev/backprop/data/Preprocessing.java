@@ -7,13 +7,14 @@ import java.util.Objects;
 /**
  * What turns raw input into the network's inputs and its outputs back into what users see, fitted on the training
  * data and stored with a model: the class labels (class index to the label as written in the data), the CSV table
- * schema (columns, categories, imputation means), and the feature and target scalers.
+ * schema (label columns, feature columns, categories, imputation means), and the feature and target scalers.
  *
  * @param labels   the original label of each class, in class order; empty for regression (or a model that
  *                 predicts class indices)
  * @param table    the CSV schema, or null for LIBSVM input
  * @param features the feature scaler, or null for none
- * @param target   the target scaler of a regression, or null for none
+ * @param target   the target scaler of a regression, one column per target (per label column of the table), or
+ *                 null for none
  */
 public record Preprocessing(List<String> labels, TableSchema.State table, FeatureScaler features,
                             FeatureScaler target) implements Serializable {
@@ -26,9 +27,24 @@ public record Preprocessing(List<String> labels, TableSchema.State table, Featur
         if (table != null && table.classification() && !table.labels().equals(labels)) {
             throw new IllegalArgumentException("the table's labels " + table.labels() + " differ from " + labels);
         }
-        if (target != null && target.columns() != 1) {
-            throw new IllegalArgumentException("a target scaler has one column, got " + target.columns());
+        if (target != null && target.columns() != (table == null ? 1 : table.labelColumns().size())) {
+            throw new IllegalArgumentException("a target scaler of " + target.columns() + " columns for "
+                    + (table == null ? "one target" : table.labelColumns().size() + " label columns "
+                    + table.labelColumns()) + "; there is one column per target");
         }
+    }
+
+    /** The number of labels of every example: the table's label columns (one per regression target), or 1. */
+    public int numLabels() {
+        return table == null ? 1 : table.labelColumns().size();
+    }
+
+    /**
+     * The name of regression target {@code o} (network output {@code o}): its label column in the table, or the
+     * index itself without a table.
+     */
+    public String targetName(int o) {
+        return table == null ? Integer.toString(o) : table.labelColumns().get(o);
     }
 
     /** The label map, or null when classes are their indices. */

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * What the training data fixed about a table, turning {@link CsvRecord}s into {@link LabeledPoint}s: the label map
- * (classification) or none (regression), the feature columns with the categories of the categorical ones, and the
- * training mean of every feature (used to impute missing cells).
+ * What the training data fixed about a table, turning {@link CsvRecord}s into {@link LabeledPoint}s: the label
+ * column(s), the label map (classification) or none (regression), the feature columns with the categories of the
+ * categorical ones, and the training mean of every feature (used to impute missing cells).
  *
  * <p><b>Feature layout.</b> The feature columns (neither label nor ignored) in their order in the file; a numeric
  * column is one feature, named after the column; a categorical column with categories {@code c_0 < c_1 < ...} is one
@@ -18,8 +18,9 @@ import java.util.SortedMap;
  * and 0 otherwise. For columns {@code age, color (blue, red), height} the features are
  * {@code age, color=blue, color=red, height}. Points are dense, with indices {@code 0..numFeatures()-1}.
  *
- * <p><b>Label.</b> For classification the class index of the label ({@link LabelMap#classOf}) as a double; for
- * regression the label's number.
+ * <p><b>Label.</b> For classification the class index of the label ({@link LabelMap#classOf}) as a double, from
+ * the one label column; for regression the number of each label column, in order: one, or one per target of a
+ * regression with several targets (several label columns are never a classification).
  *
  * <p><b>Missing cells.</b> A missing numeric cell becomes the column's training mean; a missing categorical cell
  * becomes the training means of its one-hot features, the categories' frequencies among the column's present
@@ -33,7 +34,7 @@ public final class TableSchema implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final String labelColumn;
+    private final List<String> labelColumns;  // one, or one per regression target
     private final LabelMap labels;            // null for regression
     private final List<String> columns;
     private final boolean[] categorical;
@@ -45,7 +46,8 @@ public final class TableSchema implements Serializable {
     /**
      * The exact state of a schema, as plain values for a model file.
      *
-     * @param labelColumn the label column's name (header cell, or {@code _c<index>})
+     * @param labelColumns the label columns' names (header cells, or {@code _c<index>}): one, or one per target of
+     *                     a regression with several targets, in output order
      * @param labels      the class labels in class order ({@link LabelMap#labels()}); empty for regression
      * @param columns     the feature columns' names in file order
      * @param categorical for each feature column, whether it is categorical
@@ -53,9 +55,14 @@ public final class TableSchema implements Serializable {
      * @param means       the training mean of every feature, in feature order (a category's frequency for one-hot
      *                    features)
      */
-    public record State(String labelColumn, List<String> labels, List<String> columns, List<Boolean> categorical,
-                        List<List<String>> categories, List<Double> means) implements Serializable {
+    public record State(List<String> labelColumns, List<String> labels, List<String> columns,
+                        List<Boolean> categorical, List<List<String>> categories, List<Double> means)
+            implements Serializable {
         public State {
+            labelColumns = List.copyOf(labelColumns);
+            if (labelColumns.isEmpty()) {
+                throw new IllegalArgumentException("a table has at least one label column");
+            }
             labels = List.copyOf(labels);
             columns = List.copyOf(columns);
             categorical = List.copyOf(categorical);
@@ -65,7 +72,26 @@ public final class TableSchema implements Serializable {
             }
             categories = List.copyOf(copied);
             means = List.copyOf(means);
-            Objects.requireNonNull(labelColumn, "label column");
+        }
+
+        /** The state of a table with one label column. */
+        public State(String labelColumn, List<String> labels, List<String> columns, List<Boolean> categorical,
+                     List<List<String>> categories, List<Double> means) {
+            this(List.of(Objects.requireNonNull(labelColumn, "label column")), labels, columns, categorical,
+                    categories, means);
+        }
+
+        /**
+         * The label column of a table that has one.
+         *
+         * @throws IllegalStateException when it has several ({@link #labelColumns()})
+         */
+        public String labelColumn() {
+            if (labelColumns.size() != 1) {
+                throw new IllegalStateException("a table of " + labelColumns.size() + " label columns "
+                        + labelColumns + " has no single label column");
+            }
+            return labelColumns.get(0);
         }
 
         /** Whether the schema is for classification (it has labels). */
@@ -74,9 +100,13 @@ public final class TableSchema implements Serializable {
         }
     }
 
-    private TableSchema(String labelColumn, LabelMap labels, List<String> columns, boolean[] categorical,
+    private TableSchema(List<String> labelColumns, LabelMap labels, List<String> columns, boolean[] categorical,
                         CategoryEncoder[] encoders, double[] means) {
-        this.labelColumn = labelColumn;
+        this.labelColumns = List.copyOf(labelColumns);
+        if (labels != null && labelColumns.size() != 1) {
+            throw new IllegalArgumentException("a classification has one label column, not " + labelColumns.size()
+                    + " " + labelColumns + "; several label columns are the targets of a regression");
+        }
         this.labels = labels;
         this.columns = List.copyOf(columns);
         this.categorical = categorical;
@@ -110,9 +140,15 @@ public final class TableSchema implements Serializable {
      *
      * @throws IllegalArgumentException when the profile exceeded its caps ({@link CsvProfile#checkLimits()}), has
      *                                  no rows, does not fit the parser, or a column has no present cell (no category
-     *                                  to encode, no mean to impute)
+     *                                  to encode, no mean to impute); for a classification whose parser has several
+     *                                  label columns
      */
     public static TableSchema fit(CsvParser parser, CsvProfile profile, boolean classification) {
+        if (classification && parser.labelColumns().length != 1) {
+            throw new IllegalArgumentException("a classification has one label column, not "
+                    + parser.labelColumns().length + " " + parser.labelNames() + "; several label columns"
+                    + " (data.label) are the targets of a regression");
+        }
         profile.checkLimits();
         if (profile.numNumeric() != parser.numericColumns().length
                 || profile.numCategorical() != parser.categoricalColumns().length) {
@@ -155,7 +191,7 @@ public final class TableSchema implements Serializable {
                 n++;
             }
         }
-        return new TableSchema(parser.labelName(), labels, names, categorical, encoders, toArray(means));
+        return new TableSchema(parser.labelNames(), labels, names, categorical, encoders, toArray(means));
     }
 
     /**
@@ -184,7 +220,7 @@ public final class TableSchema implements Serializable {
             }
         }
         LabelMap labels = state.labels().isEmpty() ? null : LabelMap.of(state.labels());
-        return new TableSchema(state.labelColumn(), labels, state.columns(), categorical, encoders,
+        return new TableSchema(state.labelColumns(), labels, state.columns(), categorical, encoders,
                 toArray(state.means()));
     }
 
@@ -200,7 +236,7 @@ public final class TableSchema implements Serializable {
         for (double m : means) {
             meanList.add(m);
         }
-        return new State(labelColumn, labels == null ? List.of() : labels.labels(), columns, kinds, categories,
+        return new State(labelColumns, labels == null ? List.of() : labels.labels(), columns, kinds, categories,
                 meanList);
     }
 
@@ -227,9 +263,22 @@ public final class TableSchema implements Serializable {
         return labels == null ? 0 : labels.size();
     }
 
-    /** The label column's name. */
+    /**
+     * The label column's name.
+     *
+     * @throws IllegalStateException for a regression with several label columns ({@link #labelColumns()})
+     */
     public String labelColumn() {
-        return labelColumn;
+        if (labelColumns.size() != 1) {
+            throw new IllegalStateException("this table has " + labelColumns.size() + " label columns "
+                    + labelColumns + ", not one");
+        }
+        return labelColumns.get(0);
+    }
+
+    /** The label columns' names, in label order: one, or one per target of a regression. */
+    public List<String> labelColumns() {
+        return labelColumns;
     }
 
     /** The feature columns' names, in file order. */
@@ -300,8 +349,12 @@ public final class TableSchema implements Serializable {
      *                             {@link UnseenCategories#ERROR}
      */
     public LabeledPoint pointOf(CsvRecord record, UnseenCategories unseen, String source, long line) {
-        return new LabeledPoint(label(record.label(), "label column '" + labelColumn + "'", source, line),
-                indices(), features(record, unseen, null, source, line), record.weight());
+        String[] where = new String[labelColumns.size()];
+        for (int k = 0; k < where.length; k++) {
+            where[k] = "label column '" + labelColumns.get(k) + "'";
+        }
+        return new LabeledPoint(labels(record, where, source, line), indices(),
+                features(record, unseen, null, source, line), record.weight());
     }
 
     /**
@@ -310,6 +363,20 @@ public final class TableSchema implements Serializable {
      */
     public LabeledPoint unlabeledPointOf(CsvRecord record, UnseenCategories unseen, String source, long line) {
         return new LabeledPoint(0, indices(), features(record, unseen, null, source, line));
+    }
+
+    /** The labels of {@code record}, one per label column; {@code where} names each column in messages. */
+    private double[] labels(CsvRecord record, String[] where, String source, long line) {
+        String[] texts = record.labels();
+        if (texts.length != labelColumns.size()) {
+            throw new IllegalArgumentException("a record of " + texts.length + " label cells does not fit a schema of "
+                    + labelColumns.size() + " label columns " + labelColumns);
+        }
+        double[] values = new double[texts.length];
+        for (int k = 0; k < texts.length; k++) {
+            values[k] = label(texts[k], where[k], source, line);
+        }
+        return values;
     }
 
     private double label(String text, String where, String source, long line) {
@@ -375,7 +442,7 @@ public final class TableSchema implements Serializable {
      * The line parser of data read by {@code csv} (training, evaluation or prediction data), which must have this
      * schema's feature columns (same names, in the same order, the same ones categorical); unseen categories are
      * handled by {@code csv}'s {@link CsvOptions#unseenCategories()} and missing cells by its
-     * {@link CsvOptions#missing()}.
+     * {@link CsvOptions#missing()}. It must have as many label columns as this schema.
      *
      * @throws IllegalArgumentException listing both when the columns differ
      */
@@ -384,6 +451,11 @@ public final class TableSchema implements Serializable {
         if (!csv.featureNames().equals(columns) || !Arrays.equals(kinds, categorical)) {
             throw new IllegalArgumentException("the CSV feature columns " + describe(csv.featureNames(), kinds)
                     + " do not match the ones the schema was fitted on " + describe(columns, categorical));
+        }
+        if (csv.labelColumns().length != labelColumns.size()) {
+            throw new IllegalArgumentException("the CSV label columns " + csv.labelNames() + " (data.label) are "
+                    + csv.labelColumns().length + ", but the schema was fitted on " + labelColumns.size() + " "
+                    + labelColumns);
         }
         int[] categoricalColumns = csv.categoricalColumns();
         String[] where = new String[categoricalColumns.length];
@@ -412,6 +484,7 @@ public final class TableSchema implements Serializable {
         private final TableSchema schema;
         private final CsvParser csv;
         private final String[] where;
+        private final String[] labelWhere;
         private final boolean labelled;
 
         private Parser(TableSchema schema, CsvParser csv, String[] where, boolean labelled) {
@@ -419,6 +492,11 @@ public final class TableSchema implements Serializable {
             this.csv = csv;
             this.where = where;
             this.labelled = labelled;
+            int[] labelColumns = csv.labelColumns();
+            this.labelWhere = new String[labelColumns.length];
+            for (int k = 0; k < labelWhere.length; k++) {
+                labelWhere[k] = "label " + csv.describeColumn(labelColumns[k]);
+            }
         }
 
         /**
@@ -446,9 +524,11 @@ public final class TableSchema implements Serializable {
             }
             UnseenCategories unseen = csv.options().unseenCategories();
             double[] x = schema.features(record, unseen, where, source, lineNumber);
-            double label = labelled ? schema.label(record.label(), "label " + csv.describeColumn(csv.labelColumn()),
-                    source, lineNumber) : 0;
-            return new LabeledPoint(label, schema.indices(), x, record.weight());
+            if (!labelled) {
+                return new LabeledPoint(0, schema.indices(), x, record.weight());
+            }
+            return new LabeledPoint(schema.labels(record, labelWhere, source, lineNumber), schema.indices(), x,
+                    record.weight());
         }
 
         public TableSchema schema() {
@@ -477,7 +557,8 @@ public final class TableSchema implements Serializable {
 
     @Override
     public String toString() {
-        return "TableSchema(" + (labels == null ? "regression" : labels.size() + " classes") + ", "
+        return "TableSchema(" + (labels != null ? labels.size() + " classes" : labelColumns.size() == 1 ? "regression"
+                : "regression of " + labelColumns.size() + " targets") + ", "
                 + columns.size() + " columns, " + numFeatures + " features)";
     }
 }

@@ -34,11 +34,13 @@ public record ModelDescription(MlpSpec spec, Precision precision, int parameterC
     public static final String FORMAT = "backprop-spark-model";
     /** The first format version, which has no preprocessing; written for a model without preprocessing. */
     public static final int FIRST_VERSION = 1;
+    /** The version that adds {@code "preprocessing"}: written for a model with preprocessing and one target. */
+    public static final int PREPROCESSING_VERSION = 2;
     /**
-     * The newest format version, which adds {@code "preprocessing"}: written for a model with preprocessing, and
-     * the highest version this code reads.
+     * The newest format version, which adds several regression targets (a table's {@code label_columns}, a target
+     * scaling per target): written for a model with several targets, and the highest version this code reads.
      */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
     /** The description's file name in a model directory. */
     public static final String DESCRIPTION_FILE = "model.json";
     /** The weights file's name as written by {@link ModelWriter}. */
@@ -84,11 +86,15 @@ public record ModelDescription(MlpSpec spec, Precision precision, int parameterC
     }
 
     /**
-     * The format version of this description's file: {@value #FIRST_VERSION} without preprocessing, so that
-     * readers of version 1 still read such models, {@value #CURRENT_VERSION} with it.
+     * The format version of this description's file, the lowest that holds the model, so that older readers still
+     * read what they can: {@value #FIRST_VERSION} without preprocessing, {@value #PREPROCESSING_VERSION} with
+     * preprocessing of one target, {@value #CURRENT_VERSION} with several regression targets.
      */
     public int version() {
-        return preprocessing.isNone() ? FIRST_VERSION : CURRENT_VERSION;
+        if (preprocessing.isNone()) {
+            return FIRST_VERSION;
+        }
+        return PreprocessingJson.needsSeveralTargets(preprocessing) ? CURRENT_VERSION : PREPROCESSING_VERSION;
     }
 
     /** The name of a precision in the file: {@code float32} or {@code float64}. */

@@ -137,7 +137,7 @@ final class ModelJson {
                 throw new ModelFormatException(source, "\"" + PreprocessingJson.FIELD + "\" needs format version 2,"
                         + " but \"version\" is " + version);
             }
-            preprocessing = PreprocessingJson.read(top.object(PreprocessingJson.FIELD));
+            preprocessing = PreprocessingJson.read(top.object(PreprocessingJson.FIELD), version);
         }
         try {
             return new ModelDescription(spec, precision, parameterCount, training, weightsFile, weightsBytes,

@@ -7,8 +7,9 @@ import java.io.InputStream;
 
 /**
  * Reads the two files of the model format (see the package documentation) from streams, checking everything: a
- * file that is not a valid model of format version 1 or 2 is refused with a {@link ModelFormatException} naming the file and
- * the problem. I/O errors of the streams themselves pass through as {@link IOException}. Streams are not closed.
+ * file that is not a valid model of format version 1, 2 or 3 is refused with a {@link ModelFormatException} naming
+ * the file and the problem. I/O errors of the streams themselves pass through as {@link IOException}. Streams are
+ * not closed.
  *
  * <p>Reading is in two steps, because the description names the weights file: {@link #readDescription}, then
  * {@link #readWeights}. {@link #read} does both for callers that already hold both streams.

@@ -44,7 +44,8 @@ public final class ModelWriter {
 
     /**
      * Writes {@code model.json}: UTF-8 JSON, ending with a newline; format version 1 for a model without
-     * preprocessing (byte for byte what version-1 writers wrote), version 2 with it. Flushes, does not close.
+     * preprocessing (byte for byte what version-1 writers wrote), version 2 with it, version 3 for a regression with
+     * several targets. Flushes, does not close.
      */
     public void writeDescription(OutputStream out) throws IOException {
         ModelJson.write(description, out);

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code "preprocessing"} object of {@code model.json} (format version 2) to and from a {@link Preprocessing},
- * and the rules that make a preprocessing fit a network. Messages name the field by its path in the file, such as
- * {@code preprocessing.feature_scaling.scales[3]}.
+ * The {@code "preprocessing"} object of {@code model.json} (format version 2, or 3 for several regression targets)
+ * to and from a {@link Preprocessing}, and the rules that make a preprocessing fit a network. Messages name the
+ * field by its path in the file, such as {@code preprocessing.feature_scaling.scales[3]}.
  */
 final class PreprocessingJson {
 
@@ -32,6 +32,15 @@ final class PreprocessingJson {
 
     // ---- writing ------------------------------------------------------------------------------------------------
 
+    /**
+     * Whether {@code p} needs format version 3: several regression targets, written as the table's
+     * {@code label_columns} and per-target {@code offsets} and {@code scales} of the target scaling. A model of one
+     * target is written exactly as version 2 wrote it.
+     */
+    static boolean needsSeveralTargets(Preprocessing p) {
+        return p.numLabels() > 1 || (p.target() != null && p.target().columns() > 1);
+    }
+
     /** Adds {@code "preprocessing"} to {@code root}; empty parts are left out. */
     static void write(Preprocessing p, ObjectNode root) {
         ObjectNode o = root.putObject(FIELD);
@@ -41,7 +50,11 @@ final class PreprocessingJson {
         TableSchema.State t = p.table();
         if (t != null) {
             ObjectNode table = o.putObject("table");
-            table.put("label_column", t.labelColumn());
+            if (t.labelColumns().size() == 1) {
+                table.put("label_column", t.labelColumn());
+            } else {
+                texts(table.putArray("label_columns"), t.labelColumns());
+            }
             texts(table.putArray("columns"), t.columns());
             ArrayNode categorical = table.putArray("categorical");
             t.categorical().forEach(categorical::add);
@@ -59,8 +72,13 @@ final class PreprocessingJson {
         }
         if (p.target() != null) {
             ObjectNode target = o.putObject("target_scaling");
-            target.put("offset", p.target().offsets()[0]);
-            target.put("scale", p.target().scales()[0]);
+            if (p.target().columns() == 1) {
+                target.put("offset", p.target().offsets()[0]);
+                target.put("scale", p.target().scales()[0]);
+            } else {
+                doubles(target.putArray("offsets"), p.target().offsets());
+                doubles(target.putArray("scales"), p.target().scales());
+            }
         }
     }
 
@@ -77,14 +95,15 @@ final class PreprocessingJson {
     // ---- reading ------------------------------------------------------------------------------------------------
 
     /**
-     * The preprocessing of the {@code "preprocessing"} object {@code o}: the type and value of every field checked
-     * with its path. How it fits the network is checked by {@link #checkFits}, through {@link ModelDescription}.
+     * The preprocessing of the {@code "preprocessing"} object {@code o} of a file of format {@code version}: the
+     * type and value of every field checked with its path; the fields of several targets need version 3. How it
+     * fits the network is checked by {@link #checkFits}, through {@link ModelDescription}.
      */
-    static Preprocessing read(JsonFields o) {
+    static Preprocessing read(JsonFields o, int version) {
         List<String> labels = o.has("labels") ? o.texts("labels") : List.of();
-        TableSchema.State table = o.has("table") ? table(o.object("table"), labels) : null;
+        TableSchema.State table = o.has("table") ? table(o.object("table"), labels, version) : null;
         FeatureScaler features = o.has("feature_scaling") ? features(o.object("feature_scaling")) : null;
-        FeatureScaler target = o.has("target_scaling") ? target(o.object("target_scaling")) : null;
+        FeatureScaler target = o.has("target_scaling") ? target(o.object("target_scaling"), version) : null;
         try {
             return new Preprocessing(labels, table, features, target);
         } catch (IllegalArgumentException e) {
@@ -92,22 +111,53 @@ final class PreprocessingJson {
         }
     }
 
-    /** The table's class labels are {@code preprocessing.labels}: the file holds them once. */
-    private static TableSchema.State table(JsonFields t, List<String> labels) {
-        String labelColumn = t.text("label_column");
+    /**
+     * The table's class labels are {@code preprocessing.labels}: the file holds them once. Its label column is
+     * {@code label_column}, or, in version 3, the target columns {@code label_columns} (two or more).
+     */
+    private static TableSchema.State table(JsonFields t, List<String> labels, int version) {
+        List<String> labelColumns;
+        if (t.has("label_columns")) {
+            requireSeveralTargetsVersion(t, "label_columns", version);
+            if (t.has("label_column")) {
+                throw new ModelFormatException(t.source, "fields \"" + t.path("label_column") + "\" and \""
+                        + t.path("label_columns") + "\" are both present; a table has one label column or several");
+            }
+            labelColumns = t.texts("label_columns");
+            if (labelColumns.size() < 2) {
+                throw new ModelFormatException(t.source, "field \"" + t.path("label_columns") + "\" has "
+                        + labelColumns.size() + " column(s); it holds the two or more targets of a regression (one"
+                        + " label column is \"" + t.path("label_column") + "\")");
+            }
+        } else {
+            labelColumns = List.of(t.text("label_column"));
+        }
         List<String> columns = t.texts("columns");
         List<Boolean> categorical = t.booleans("categorical");
         List<List<String>> categories = t.textLists("categories");
         List<Double> means = t.finites("means");
-        return new TableSchema.State(labelColumn, labels, columns, categorical, categories, means);
+        return new TableSchema.State(labelColumns, labels, columns, categorical, categories, means);
+    }
+
+    /** A field that only version 3 (several regression targets) has. */
+    private static void requireSeveralTargetsVersion(JsonFields f, String field, int version) {
+        if (version < ModelDescription.CURRENT_VERSION) {
+            throw new ModelFormatException(f.source, "field \"" + f.path(field) + "\" (several regression targets)"
+                    + " needs format version " + ModelDescription.CURRENT_VERSION + ", but \"version\" is " + version);
+        }
     }
 
     private static FeatureScaler features(JsonFields f) {
+        return scaler(f, "feature");
+    }
+
+    /** {@code offsets} and {@code scales}, one of each per {@code what} (feature or target). */
+    private static FeatureScaler scaler(JsonFields f, String what) {
         List<Double> offsets = f.finites("offsets");
         List<Double> scales = f.finites("scales");
         if (offsets.size() != scales.size()) {
             throw new ModelFormatException(f.source, f.path("offsets") + " has " + offsets.size() + " values but "
-                    + f.path("scales") + " has " + scales.size() + "; there is one of each per feature");
+                    + f.path("scales") + " has " + scales.size() + "; there is one of each per " + what);
         }
         double[] o = new double[offsets.size()];
         double[] s = new double[scales.size()];
@@ -118,7 +168,26 @@ final class PreprocessingJson {
         return FeatureScaler.of(o, s);
     }
 
-    private static FeatureScaler target(JsonFields t) {
+    /**
+     * The scalar {@code offset} and {@code scale} of one target, or, in version 3, the {@code offsets} and
+     * {@code scales} of several (two or more).
+     */
+    private static FeatureScaler target(JsonFields t, int version) {
+        if (t.has("offsets") || t.has("scales")) {
+            requireSeveralTargetsVersion(t, t.has("offsets") ? "offsets" : "scales", version);
+            if (t.has("offset") || t.has("scale")) {
+                throw new ModelFormatException(t.source, "field \"" + t.path("offsets") + "\" and \""
+                        + t.path("offset") + "\" are both present; a target scaling has the scalar offset and scale"
+                        + " of one target, or the offsets and scales of several");
+            }
+            FeatureScaler several = scaler(t, "target");
+            if (several.columns() < 2) {
+                throw new ModelFormatException(t.source, "field \"" + t.path("offsets") + "\" has "
+                        + several.columns() + " value(s); it holds two or more targets (one target is \""
+                        + t.path("offset") + "\" and \"" + t.path("scale") + "\")");
+            }
+            return several;
+        }
         double offset = t.finite("offset");
         double scale = positive(t, t.path("scale"), t.finite("scale"));
         return FeatureScaler.of(new double[] {offset}, new double[] {scale});
@@ -141,12 +210,13 @@ final class PreprocessingJson {
      *   <li>labels: non-blank, without surrounding whitespace, distinct as {@link LabelMap} compares them; one per
      *       class for a classification output (its number of outputs, or 2 for a single sigmoid output), none for a
      *       regression output;</li>
-     *   <li>table: a regression table without labels, or a classification table with {@code labels}; as many kinds
+     *   <li>table: a regression table without labels and one label column per network output, or a classification
+     *       table with {@code labels} and one label column; as many kinds
      *       and category lists as columns; the categories of a categorical column non-blank, distinct and without
      *       surrounding whitespace, none for a numeric column; one finite mean per feature the columns expand to,
      *       which is the network's number of inputs; and {@link TableSchema#restore} accepts it;</li>
      *   <li>feature scaling: one column per input;</li>
-     *   <li>target scaling: only with a regression output with one output.</li>
+     *   <li>target scaling: only with a regression output, one column per network output.</li>
      * </ul>
      */
     static void checkFits(MlpSpec spec, Preprocessing p) {
@@ -164,9 +234,11 @@ final class PreprocessingJson {
                 throw new IllegalArgumentException(TARGET + " is for regression targets, but the network's output "
                         + spec.output().configName() + " is a classification");
             }
-            if (spec.outputs() != 1) {
-                throw new IllegalArgumentException(TARGET + " scales one regression target, but the network has "
-                        + spec.outputs() + " outputs");
+            int targets = p.target().columns();
+            if (targets != spec.outputs()) {
+                throw new IllegalArgumentException(TARGET + " scales " + (targets == 1 ? "one regression target"
+                        : targets + " regression targets") + ", but the network has " + spec.outputs() + " output"
+                        + (spec.outputs() == 1 ? "" : "s") + "; there is one per output");
             }
         }
     }
@@ -209,8 +281,25 @@ final class PreprocessingJson {
                     + " without class labels), but " + LABELS + " has " + labels.size() + " class labels; a table"
                     + " of a classification has the same labels as the model");
         }
-        if (t.labelColumn().isEmpty()) {
-            throw new IllegalArgumentException(TABLE + ".label_column is empty");
+        for (int k = 0; k < t.labelColumns().size(); k++) {
+            if (t.labelColumns().get(k).isEmpty()) {
+                throw new IllegalArgumentException(TABLE + (t.labelColumns().size() == 1 ? ".label_column"
+                        : ".label_columns[" + k + "]") + " is empty");
+            }
+        }
+        if (new HashSet<>(t.labelColumns()).size() != t.labelColumns().size()) {
+            throw new IllegalArgumentException(TABLE + ".label_columns " + t.labelColumns() + " names a column twice");
+        }
+        int labelColumns = t.labelColumns().size();
+        if (t.classification() && labelColumns != 1) {
+            throw new IllegalArgumentException(TABLE + ".label_columns has " + labelColumns + " columns, but a"
+                    + " classification has one label column");
+        }
+        if (!spec.output().isClassification() && labelColumns != spec.outputs()) {
+            throw new IllegalArgumentException(TABLE + " has " + labelColumns + " label column"
+                    + (labelColumns == 1 ? "" : "s") + " but the network has " + spec.outputs() + " output"
+                    + (spec.outputs() == 1 ? "" : "s") + " (network.layer_sizes, last); a regression has one output"
+                    + " per target column");
         }
         int n = t.columns().size();
         if (n == 0) {

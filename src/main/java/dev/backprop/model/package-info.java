@@ -7,7 +7,7 @@
  * {@link dev.backprop.model.ModelReader}); it imports no Spark, Scala or Hadoop classes. Opening the files of a model
  * directory on a local disk, HDFS or S3, and writing them atomically, is done by {@code dev.backprop.spark.ModelStore}.
  *
- * <h2>The model format, versions 1 and 2</h2>
+ * <h2>The model format, versions 1 to 3</h2>
  *
  * <p>A model is a directory holding two files:
  * <pre>
@@ -78,14 +78,45 @@
  * }
  * }</pre>
  *
+ * <p>A regression with two target columns (version 3; with one target, a regression is version 2 and has
+ * {@code "label_column"} and a scalar {@code "offset"} and {@code "scale"}):
+ *
+ * <pre>{@code
+ * {
+ *   "format": "backprop-spark-model",
+ *   "version": 3,
+ *   "network": {
+ *     "layer_sizes": [ 3, 16, 2 ],
+ *     "hidden_activation": "relu",
+ *     "output": "identity_squared_error"
+ *   },
+ *   ...
+ *   "preprocessing": {
+ *     "table": {
+ *       "label_columns": [ "y1", "y2" ],
+ *       "columns": [ "x", "zone" ],
+ *       "categorical": [ false, true ],
+ *       "categories": [ [ ], [ "north", "south" ] ],
+ *       "means": [ 1.5, 0.25, 0.75 ]
+ *     },
+ *     "target_scaling": {
+ *       "offsets": [ -3.25, 1000000.0 ],
+ *       "scales": [ 0.5, 25000.0 ]
+ *     }
+ *   },
+ *   "training": { ... }
+ * }
+ * }</pre>
+ *
  * <table>
  *   <caption>Fields of model.json</caption>
  *   <tr><th>field</th><th>type</th><th>meaning</th></tr>
  *   <tr><td>{@code format}</td><td>string</td><td>always {@code "backprop-spark-model"}; anything else is not a
  *       model description</td></tr>
- *   <tr><td>{@code version}</td><td>integer</td><td>the format version: {@code 1} for a model without
- *       {@code preprocessing}, {@code 2} for one with it (so that models without it stay readable by version-1
- *       readers); a reader refuses a version higher than its own, and this one reads 1 and 2</td></tr>
+ *   <tr><td>{@code version}</td><td>integer</td><td>the format version, the lowest that holds the model:
+ *       {@code 1} for a model without {@code preprocessing}, {@code 2} for one with it, {@code 3} for a regression
+ *       with several targets (so that every other model stays readable by older readers); a reader refuses a
+ *       version higher than its own, and this one reads 1 to 3</td></tr>
  *   <tr><td>{@code network.layer_sizes}</td><td>array of positive integers</td><td>sizes from input to output: the
  *       number of features, each hidden layer, the number of outputs; at least two</td></tr>
  *   <tr><td>{@code network.hidden_activation}</td><td>string</td><td>the activation of every hidden layer:
@@ -122,7 +153,11 @@
  *       ({@link dev.backprop.data.TableSchema}); absent for LIBSVM input. With {@code labels}, the label column holds
  *       those labels; without, it holds numbers</td></tr>
  *   <tr><td>{@code preprocessing.table.label_column}</td><td>string</td><td>the label column's name (its header
- *       cell, or {@code _c<index>})</td></tr>
+ *       cell, or {@code _c<index>}); a table has this or {@code label_columns}</td></tr>
+ *   <tr><td>{@code preprocessing.table.label_columns}</td><td>array of strings, version 3</td><td>instead of
+ *       {@code label_column}, for a regression with several targets: the target columns' names, two or more,
+ *       distinct, in output order (output {@code o} predicts column {@code label_columns[o]}); one per network
+ *       output. A classification has one label column</td></tr>
  *   <tr><td>{@code preprocessing.table.columns}</td><td>array of strings</td><td>the feature columns' names, in
  *       file order (label and ignored columns left out); at least one</td></tr>
  *   <tr><td>{@code preprocessing.table.categorical}</td><td>array of booleans</td><td>for each column, whether it
@@ -140,6 +175,11 @@
  *   <tr><td>{@code preprocessing.target_scaling.offset}, {@code .scale}</td><td>numbers</td><td>a regression
  *       network with one output, trained on {@code (y - offset) / scale}: its prediction {@code p} is
  *       {@code p * scale + offset} on the original scale. The scale is positive</td></tr>
+ *   <tr><td>{@code preprocessing.target_scaling.offsets}, {@code .scales}</td><td>arrays of numbers, version
+ *       3</td><td>instead of {@code offset} and {@code scale}, for a regression with several targets: one of each
+ *       per network output (two or more), output {@code o} trained on {@code (y_o - offsets[o]) / scales[o]} and
+ *       its prediction {@code p_o} being {@code p_o * scales[o] + offsets[o]} on the original scale. Scales are
+ *       positive</td></tr>
  * </table>
  *
  * <p>Numbers are finite doubles. They are written as {@link java.lang.Double#toString} writes them, a decimal that
@@ -162,9 +202,10 @@
  *   <li>every field above is present (except {@code training} and {@code preprocessing}, and the parts of
  *       {@code preprocessing}) with its type; the names of the activation, output and precision are known; sizes,
  *       count and byte length agree;</li>
- *   <li>{@code preprocessing} appears only with {@code "version": 2} and fits the network: the number of labels,
- *       the table's features and the feature scaler's columns as the fields above say; scales positive; no number
- *       beyond the range of a double;</li>
+ *   <li>{@code preprocessing} appears only with {@code "version": 2} or higher, and {@code label_columns},
+ *       {@code offsets} and {@code scales} of the target scaling only with {@code "version": 3}; it fits the
+ *       network: the number of labels, the table's features, its label columns (one per regression output) and the
+ *       scalers' columns as the fields above say; scales positive; no number beyond the range of a double;</li>
  *   <li>{@code weights.bin} has exactly {@code weights.bytes} bytes and the SHA-256 {@code weights.sha256};</li>
  *   <li>every parameter is finite.</li>
  * </ul>
@@ -180,8 +221,12 @@
  * reader must not ignore, because the model would compute something else without it, raises {@code version}; readers
  * of a version accept every lower version. Version 2 added {@code preprocessing} (feature and target scaling, label
  * mappings, categorical columns); a version-1 file with a {@code preprocessing} field is refused, and a version-2
- * file without one is a model without preprocessing. Writers write the lowest version that holds the model, so a
- * model without preprocessing is a version-1 file, byte for byte as version-1 writers wrote it.
+ * file without one is a model without preprocessing. Version 3 added several regression targets (the table's
+ * {@code label_columns} and the per-target {@code offsets} and {@code scales} of the target scaling), which a
+ * version-2 reader would misread or refuse with a confusing message; a version-2 file with those fields is refused.
+ * Writers write the lowest version that holds the model, so a model without preprocessing is a version-1 file, byte
+ * for byte as version-1 writers wrote it, and a model of one target a version-2 file, byte for byte as version-2
+ * writers wrote it.
  *
  * <h3>Atomic writes</h3>
  *

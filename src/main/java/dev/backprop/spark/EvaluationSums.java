@@ -222,8 +222,9 @@ public final class EvaluationSums {
      * The metrics of the final JSON line, in print order; every value finite. Classifiers: {@code accuracy},
      * {@code log_loss}, {@code macro_precision}, {@code macro_recall}, {@code macro_f1}, {@code weighted_precision},
      * {@code weighted_recall}, {@code weighted_f1}, and for a binary classifier {@code auc} when both classes occur.
-     * Regressors: {@code rmse}, {@code mae}, {@code r2} (means over outputs, on the original scale). Empty without
-     * examples.
+     * Regressors: {@code rmse}, {@code mae}, {@code r2} (on the original scale; with several outputs the means over
+     * outputs of each output's figure, see {@link RegressionSums}, and {@link #metricsByOutput()} for each). Empty
+     * without examples.
      */
     public Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -249,6 +250,31 @@ public final class EvaluationSums {
             metrics.put("mae", r.mae());
             metrics.put("r2", r.r2());
         }
+        return metrics;
+    }
+
+    /**
+     * The metrics of each output of a regressor with several outputs, on the original scale: {@code rmse},
+     * {@code mae} and {@code r2}, each one value per output in output order. Empty for a classifier, a regressor of
+     * one output (whose {@link #metrics()} are its own) and without examples.
+     */
+    public Map<String, double[]> metricsByOutput() {
+        Map<String, double[]> metrics = new LinkedHashMap<>();
+        if (count == 0 || isClassification() || outputs == 1) {
+            return metrics;
+        }
+        RegressionSums r = regression();
+        double[] rmse = new double[outputs];
+        double[] mae = new double[outputs];
+        double[] r2 = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            rmse[o] = r.rmse(o);
+            mae[o] = r.mae(o);
+            r2[o] = r.r2(o);
+        }
+        metrics.put("rmse", rmse);
+        metrics.put("mae", mae);
+        metrics.put("r2", r2);
         return metrics;
     }
 

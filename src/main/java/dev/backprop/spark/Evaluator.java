@@ -31,10 +31,13 @@ public final class Evaluator {
         return evaluate(spark, model.parameters(), blocks, unscaler(model.preprocessing()));
     }
 
-    /** Back to the original scale of the targets, when they were standardized for training. */
+    /**
+     * Back to the original scale of the targets, when they were standardized for training: output {@code o} by
+     * column {@code o} of the target scaler.
+     */
     public static TargetUnscaler unscaler(Preprocessing preprocessing) {
         FeatureScaler target = preprocessing.target();
-        return target == null ? TargetUnscaler.IDENTITY : (output, value) -> target.unscaleTarget(value);
+        return target == null ? TargetUnscaler.IDENTITY : target::unscale;
     }
 
     /**

@@ -181,7 +181,7 @@ public final class ExampleLoader {
             try {
                 LabeledPoint p = parser.parse(line, source.file(), lineInSplit);
                 if (p != null) {
-                    encoding.check(p.label(), source.file(), lineInSplit);
+                    encoding.check(p.labels(), source.file(), lineInSplit);
                 }
                 return p;
             } catch (DataFormatException e) {

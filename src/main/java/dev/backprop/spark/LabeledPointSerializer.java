@@ -6,12 +6,13 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.backprop.data.LabeledPoint;
 
-/** Kryo form of a labelled point: label, number of features present, indices, values, weight. */
+/** Kryo form of a labelled point: number of labels, labels, number of features present, indices, values, weight. */
 final class LabeledPointSerializer extends Serializer<LabeledPoint> {
 
     @Override
     public void write(Kryo kryo, Output output, LabeledPoint p) {
-        output.writeDouble(p.label());
+        output.writeInt(p.numLabels(), true);
+        output.writeDoubles(p.labels());
         output.writeInt(p.indices().length, true);
         output.writeInts(p.indices(), true);
         output.writeDoubles(p.values());
@@ -20,11 +21,11 @@ final class LabeledPointSerializer extends Serializer<LabeledPoint> {
 
     @Override
     public LabeledPoint read(Kryo kryo, Input input, Class<LabeledPoint> type) {
-        double label = input.readDouble();
+        double[] labels = input.readDoubles(input.readInt(true));
         int n = input.readInt(true);
         int[] indices = input.readInts(n, true);
         double[] values = input.readDoubles(n);
         double weight = input.readDouble();
-        return new LabeledPoint(label, indices, values, weight);
+        return new LabeledPoint(labels, indices, values, weight);
     }
 }

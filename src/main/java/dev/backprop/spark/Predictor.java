@@ -23,8 +23,8 @@ import java.util.List;
 /**
  * Predictions as CSV rows, one per input example, in input order: for softmax classifiers the predicted label (as
  * written in the training data) then the probability of each class in class order; for a sigmoid classifier the
- * predicted label then the probability of the second class; for regression the predicted value(s), on the
- * original scale of the targets.
+ * predicted label then the probability of the second class; for regression the predicted value of each target in
+ * target order (the order of the label columns, {@link Preprocessing#targetName}), each on its original scale.
  */
 public final class Predictor {
 
@@ -94,7 +94,7 @@ public final class Predictor {
             }
             double v = outputs.get(r, column);
             if (!classification && preprocessing.target() != null) {
-                v = preprocessing.target().unscaleTarget(v);
+                v = preprocessing.target().unscale(r, v);
             }
             row.append(precision == Precision.FLOAT ? Float.toString((float) v) : Double.toString(v));
         }

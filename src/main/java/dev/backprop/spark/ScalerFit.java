@@ -21,14 +21,22 @@ public final class ScalerFit {
 
     /**
      * The statistics of the features (at least {@code features} columns; more if an example has a larger index)
-     * and labels of {@code points}, in one pass.
+     * and labels of {@code points}, one label each, in one pass.
      */
     public static ExampleStatistics statistics(JavaRDD<LabeledPoint> points, int features) {
+        return statistics(points, features, 1);
+    }
+
+    /**
+     * The statistics of the features (at least {@code features} columns; more if an example has a larger index)
+     * and labels of {@code points}, {@code targets} labels each (one per regression target), in one pass.
+     */
+    public static ExampleStatistics statistics(JavaRDD<LabeledPoint> points, int features, int targets) {
         // collect() returns the elements of partition 0 first, then of partition 1, and so on: exactly one per
         // partition here, so the list is in partition index order
         List<ExampleStatistics> partitions = points.mapPartitions(
                 (Iterator<LabeledPoint> it) -> {
-                    ExampleStatistics statistics = new ExampleStatistics(features);
+                    ExampleStatistics statistics = new ExampleStatistics(features, targets);
                     it.forEachRemaining(statistics::add);
                     return List.of(statistics).iterator();
                 }, false).collect();
@@ -36,20 +44,23 @@ public final class ScalerFit {
             throw new IllegalStateException("expected statistics of " + points.getNumPartitions()
                     + " partitions, got " + partitions.size());
         }
-        ExampleStatistics merged = new ExampleStatistics(features);
+        ExampleStatistics merged = new ExampleStatistics(features, targets);
         partitions.forEach(merged::merge);
         return merged;
     }
 
-    /** {@code points} with features scaled by {@code features} and labels by {@code labels} (one column). */
+    /**
+     * {@code points} with features scaled by {@code features} and labels by {@code labels}, whose columns are the
+     * labels of each point (one for a single label); the identity of either is skipped.
+     */
     public static JavaRDD<LabeledPoint> scale(JavaRDD<LabeledPoint> points, FeatureScaler features,
                                               FeatureScaler labels) {
-        if (labels.columns() != 1) {
-            throw new IllegalArgumentException("a label scaler has one column, not " + labels.columns());
-        }
         if (features.isIdentity() && labels.isIdentity()) {
             return points;
         }
-        return points.map(p -> labels.applyToLabel(features.apply(p)));
+        if (labels.isIdentity()) {
+            return points.map(features::apply);
+        }
+        return points.map(p -> labels.applyToLabels(features.apply(p)));
     }
 }

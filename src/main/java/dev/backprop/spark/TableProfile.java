@@ -147,11 +147,14 @@ public final class TableProfile {
         }
     }
 
-    /** Kryo form of a record: label, numeric cells (NaN kept), categorical cells (null kept), weight. */
+    /** Kryo form of a record: label cells, numeric cells (NaN kept), categorical cells (null kept), weight. */
     static final class RecordSerializer extends Serializer<CsvRecord> {
         @Override
         public void write(Kryo kryo, Output output, CsvRecord r) {
-            output.writeString(r.label());
+            output.writeInt(r.labels().length, true);
+            for (String label : r.labels()) {
+                output.writeString(label);
+            }
             output.writeInt(r.numeric().length, true);
             output.writeDoubles(r.numeric());
             output.writeInt(r.categories().length, true);
@@ -163,13 +166,16 @@ public final class TableProfile {
 
         @Override
         public CsvRecord read(Kryo kryo, Input input, Class<CsvRecord> type) {
-            String label = input.readString();
+            String[] labels = new String[input.readInt(true)];
+            for (int k = 0; k < labels.length; k++) {
+                labels[k] = input.readString();
+            }
             double[] numeric = input.readDoubles(input.readInt(true));
             String[] categories = new String[input.readInt(true)];
             for (int j = 0; j < categories.length; j++) {
                 categories[j] = input.readString();
             }
-            return new CsvRecord(label, numeric, categories, input.readDouble());
+            return new CsvRecord(labels, numeric, categories, input.readDouble());
         }
     }
 }

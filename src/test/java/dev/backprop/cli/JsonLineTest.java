@@ -68,6 +68,26 @@ class JsonLineTest {
     }
 
     @Test
+    void writesObjectsOfNumbersAndArraysOfStrings() throws Exception {
+        Map<String, Double> byTarget = new LinkedHashMap<>();
+        byTarget.put("price \"usd\"", 0.1 + 0.2);
+        byTarget.put("area", -0.0);
+        String line = new JsonLine().add("rmse", 1.5).add("rmse_by_target", byTarget)
+                .add("columns", List.of("y1", "y \"2\"")).add("empty", Map.<String, Double>of()).toString();
+        assertEquals("{\"rmse\":1.5,\"rmse_by_target\":{\"price \\\"usd\\\"\":0.30000000000000004,\"area\":-0.0},"
+                + "\"columns\":[\"y1\",\"y \\\"2\\\"\"],\"empty\":{}}", line);
+        Map<String, Object> parsed = parse(line);
+        assertEquals(List.of("price \"usd\"", "area"),
+                List.copyOf(((Map<?, ?>) parsed.get("rmse_by_target")).keySet()));
+        assertEquals(List.of("y1", "y \"2\""), parsed.get("columns"));
+        Map<String, Double> bad = new LinkedHashMap<>();
+        bad.put("y2", Double.NaN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new JsonLine().add("r2_by_target", bad));
+        assertTrue(e.getMessage().contains("'r2_by_target.y2'"), e.getMessage());
+    }
+
+    @Test
     void escapesStringsIntoOneLineOfValidJson() throws Exception {
         String nasty = "quote \" backslash \\ slash / newline \n cr \r tab \t nul \u0000 bell \u0007 "
                 + "sep \u2028 \u2029 unicode é 😀 lone-high \uD83D x lone-low \uDE00 end";

@@ -139,7 +139,8 @@ class CsvParserTest {
     void ignoringTheLabelIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> withHeader(CsvOptions.builder().label("label").ignore(3), HEADER));
-        assertTrue(e.getMessage().contains("column 'label' (index 3) of people.csv is both the label and ignored"),
+        assertTrue(e.getMessage().contains("column 'label' (index 3) of people.csv is both the label (data.label) and"
+                + " ignored (data.ignore)"),
                 e.getMessage());
     }
 

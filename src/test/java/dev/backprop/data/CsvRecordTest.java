@@ -72,8 +72,8 @@ class CsvRecordTest {
     void onlyAFeatureColumnCanBeCategorical() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> parser(CsvOptions.builder().label("species").categorical("species")));
-        assertEquals("CSV column 'species' (index 4) of iris.csv is declared categorical but is the label;"
-                + " only a feature column can be categorical", e.getMessage());
+        assertEquals("CSV column 'species' (index 4) of iris.csv is declared categorical (data.categorical) but is"
+                + " the label (data.label); only a feature column can be categorical", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> parser(CsvOptions.builder().label("species").ignore("id").categorical("id")));
         assertTrue(e.getMessage().contains("is the ignored"), e.getMessage());

@@ -108,7 +108,7 @@ class CsvWeightColumnTest {
     void pointsKeepTheirWeightThroughScalingAndRelabelling() {
         LabeledPoint p = new LabeledPoint(1, new int[] {0, 1}, new double[] {2, 4}, 3);
         assertEquals(3, FeatureScaler.of(new double[] {1, 1}, new double[] {2, 2}).apply(p).weight());
-        assertEquals(3, FeatureScaler.of(new double[] {0}, new double[] {2}).applyToLabel(p).weight());
+        assertEquals(3, FeatureScaler.of(new double[] {0}, new double[] {2}).applyToLabels(p).weight());
         assertEquals(3, FeatureScaler.of(new double[] {0, 0}, new double[] {2, 2}).apply(p).weight());
         assertEquals(3, p.withLabel(0).weight());
         assertEquals(3, p.withFeatures(new int[0], new double[0]).weight());

@@ -224,8 +224,8 @@ class FeatureScalerTest {
             double scaled = target.scaleTarget(p.label());
             scaledSum += scaled;
             assertRelative(p.label(), target.unscaleTarget(scaled), 1e-13, "label " + p.label());
-            assertEquals(scaled, target.applyToLabel(p).label());
-            assertSame(p.indices(), target.applyToLabel(p).indices());
+            assertEquals(scaled, target.applyToLabels(p).label());
+            assertSame(p.indices(), target.applyToLabels(p).indices());
         }
         assertEquals(0, scaledSum / points.size(), 1e-12);
         FeatureScaler exact = FeatureScaler.of(new double[] {1000}, new double[] {256});

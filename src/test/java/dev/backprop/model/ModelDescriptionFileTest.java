@@ -80,9 +80,9 @@ class ModelDescriptionFileTest {
     @Test
     void futureVersionIsRefusedBeforeAnythingElse() {
         ObjectNode root = files.jsonTree();
-        root.put("version", 3);
-        root.remove("network"); // a version-3 file may look different: the version message must come first
-        assertRefused(root, "format version 3 is newer than this reader supports (versions 1 to 2)");
+        root.put("version", 4);
+        root.remove("network"); // a version-4 file may look different: the version message must come first
+        assertRefused(root, "format version 4 is newer than this reader supports (versions 1 to 3)");
     }
 
     @Test

@@ -307,7 +307,7 @@ class ModelPreprocessingTest {
     void preprocessingNeedsVersion2AndAnObject() {
         assertRefused(edit(r -> r.put("version", 1)), "\"preprocessing\" needs format version 2, but \"version\" is 1");
         assertRefused(edit(r -> r.put("preprocessing", "standard")), "field \"preprocessing\" must be an object");
-        assertRefused(edit(r -> r.put("version", 3)), "format version 3 is newer than this reader supports");
+        assertRefused(edit(r -> r.put("version", 4)), "format version 4 is newer than this reader supports");
     }
 
     @Test

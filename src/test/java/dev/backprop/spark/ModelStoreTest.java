@@ -256,8 +256,8 @@ class ModelStoreTest {
         Files.write(weights, good);
         java.nio.file.Path json = dir.resolve("m/model.json");
         String text = Files.readString(json);
-        Files.writeString(json, text.replace("\"version\": 1", "\"version\": 3"));
-        assertRefused(() -> ModelStore.load(path, conf), path + "/model.json", "format version 3 is newer");
+        Files.writeString(json, text.replace("\"version\": 1", "\"version\": 4"));
+        assertRefused(() -> ModelStore.load(path, conf), path + "/model.json", "format version 4 is newer");
         Files.writeString(json, text.replace("\"tanh\"", "\"gelu\""));
         assertRefused(() -> ModelStore.load(path, conf), path + "/model.json", "unknown activation 'gelu'");
         Files.writeString(json, text.substring(0, 40));

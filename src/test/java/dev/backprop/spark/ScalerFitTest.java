@@ -115,7 +115,7 @@ class ScalerFitTest {
         List<LabeledPoint> scaled = ScalerFit.scale(spark.parallelize(POINTS, 4), features, labels).collect();
         assertEquals(POINTS.size(), scaled.size());
         for (int i = 0; i < POINTS.size(); i++) {
-            assertEquals(labels.applyToLabel(features.apply(POINTS.get(i))), scaled.get(i));
+            assertEquals(labels.applyToLabels(features.apply(POINTS.get(i))), scaled.get(i));
         }
         // the scaled training data has mean 0 and standard deviation 1 in every non-constant column
         ExampleStatistics again = ScalerFit.statistics(spark.parallelize(scaled, 3), COLUMNS);
@@ -129,7 +129,11 @@ class ScalerFitTest {
         JavaRDD<LabeledPoint> unscaled = spark.parallelize(POINTS, 2);
         FeatureScaler none = FeatureScaler.identity(COLUMNS);
         assertSame(unscaled, ScalerFit.scale(unscaled, none, FeatureScaler.identity(1)));
-        assertThrows(IllegalArgumentException.class, () -> ScalerFit.scale(unscaled, none, none));
+        FeatureScaler twoTargets = FeatureScaler.of(new double[] {0, 0}, new double[] {2, 2});
+        Exception refused = assertThrows(Exception.class,
+                () -> ScalerFit.scale(unscaled, none, twoTargets).collect());
+        assertTrue(refused.getMessage().contains("a target scaler of 2 columns cannot scale the 1 labels"),
+                refused.getMessage());
     }
 
     @Test
