@@ -13,6 +13,7 @@
 #   passes=5            measured passes after one warm-up pass
 #   precision=float     float or double (ours; MLlib always computes in double)
 #   rows=all            like-for-like, default-relu, wide, mnist-like-for-like (comma-separated)
+#   block=N             our block size (default: train.block_size of conf/train.properties); MLlib's is 128
 #   mllib=true          false runs our trainer alone
 #   hidden=512 [activation=relu] [data=synthetic|mnist]   one row of your own instead of the standard rows
 # MLlib and Spark SQL come from the Maven profile `bench` (test scope): never on the application's class path.

@@ -25,7 +25,8 @@ import java.util.Map;
  * <p>Arguments ({@code key=value}): {@code examples} (60000), {@code features} (784), {@code classes} (10),
  * {@code passes} (measured passes after one warm-up, 5), {@code precision} (float|double, float), {@code rows}
  * (comma-separated row names or {@code all}), {@code mllib} (true|false), {@code work} (folder for the generated data
- * and models, target/bench), {@code mnist} (the shipped subset's training file), {@code conf} (the training
+ * and models, target/bench), {@code block} (our block size; train.block_size of the configuration),
+ * {@code mnist} (the shipped subset's training file), {@code conf} (the training
  * configuration, conf/train.properties); or, instead of the rows, one row of {@code hidden} (sizes, e.g.
  * {@code 512} or {@code 1024,1024}), {@code activation} (relu), {@code data} (synthetic|mnist).
  */
@@ -98,7 +99,7 @@ public final class BenchJob {
             }
         }
         int cores = spark.sc().defaultParallelism();
-        int block = Integer.parseInt(arg("block", "256"));
+        int block = Integer.parseInt(arg("block", blockSizeOf(trainConf)));
         String blas = Blas.implementation();
 
         System.out.printf(Locale.ROOT, "BLAS %s, precision %s (MLlib: float64), master %s, %d cores%n", blas,
@@ -115,7 +116,7 @@ public final class BenchJob {
             System.out.printf(Locale.ROOT, "%n== %s: %s-%s-%d %s on %s%n", row.name(), features,
                     row.hidden().replace(',', '-'), classes, row.activation(), row.data());
             OurRunner.Result ours = OurRunner.run(spark, trainConf, data, features, row.hidden(), row.activation(),
-                    passes, precisionName, work.resolve("model-" + row.name()));
+                    passes, precisionName, block, work.resolve("model-" + row.name()));
             int[] sizes = sizes(ours.network());
             MllibRunner.Result theirs = row.withMllib() && mllib
                     ? MllibRunner.run(spark, data, sizes, passes, 42) : null;
@@ -207,6 +208,15 @@ public final class BenchJob {
     /** The layer sizes of a network as the training job prints it ({@code 784-128-10 sigmoid softmax}). */
     private static int[] sizes(String network) {
         return Arrays.stream(network.split(" ")[0].split("-")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** train.block_size of the training configuration (what the trainer uses unless {@code block} is given). */
+    private static String blockSizeOf(Path trainConf) throws java.io.IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(trainConf)) {
+            properties.load(reader);
+        }
+        return properties.getProperty("train.block_size", "256").trim();
     }
 
     private static String join(int[] sizes) {

@@ -31,13 +31,13 @@ final class OurRunner {
     }
 
     static Result run(JavaSparkContext spark, Path conf, String data, int features, String hidden, String activation,
-                      int passes, String precision, Path modelOut) throws Exception {
+                      int passes, String precision, int block, Path modelOut) throws Exception {
         List<String> args = new ArrayList<>(List.of("--conf", conf.toString(),
                 "data.format=libsvm", "data.train=" + data, "data.test=", "data.scale=none",
                 "data.features=" + features,
                 "net.hidden=" + hidden, "net.activation=" + activation, "net.output=softmax_cross_entropy",
                 "train.epochs=" + (passes + 1), "train.shuffle=false", "train.eval_every=0",
-                "train.precision=" + precision, "model.out=" + modelOut, "model.overwrite=true"));
+                "train.precision=" + precision, "train.block_size=" + block, "model.out=" + modelOut, "model.overwrite=true"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
