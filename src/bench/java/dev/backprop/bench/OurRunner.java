@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * This trainer as its users run it: {@link TrainJob} (what {@code jobs/train.sh} runs) on the shared context, with
- * the shipped configuration and the row's network, the width given (data.features, as MLlib is given numFeatures;
- * the classes are still found by a pass over the file), no shuffle, no test set and no per-epoch evaluation, for one
+ * the shipped configuration and the row's network, told what MLlib is told: the width (data.features, as MLlib's
+ * numFeatures) and the classes 0..k-1 (data.labels; MLlib requires labels 0..k-1 and takes k from its layers), so
+ * that neither scans the file before reading it; no shuffle, no test set and no per-epoch evaluation, for one
  * warm-up epoch plus the measured ones. Its results line gives the figures: {@code load_seconds} (reading, parsing,
  * stacking and caching), {@code median_epoch_seconds} (the median epoch after the first: gradient pass, aggregation
  * and update) and {@code cached_bytes}.
@@ -30,11 +31,13 @@ final class OurRunner {
     private OurRunner() {
     }
 
-    static Result run(JavaSparkContext spark, Path conf, String data, int features, String hidden, String activation,
-                      int passes, String precision, int block, Path modelOut) throws Exception {
+    static Result run(JavaSparkContext spark, Path conf, String data, int features, int classes, String hidden,
+                      String activation, int passes, String precision, int block, Path modelOut) throws Exception {
+        String labels = String.join(",", java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString)
+                .toList());
         List<String> args = new ArrayList<>(List.of("--conf", conf.toString(),
                 "data.format=libsvm", "data.train=" + data, "data.test=", "data.scale=none",
-                "data.features=" + features,
+                "data.features=" + features, "data.labels=" + labels,
                 "net.hidden=" + hidden, "net.activation=" + activation, "net.output=softmax_cross_entropy",
                 "train.epochs=" + (passes + 1), "train.shuffle=false", "train.eval_every=0",
                 "train.precision=" + precision, "train.block_size=" + block, "model.out=" + modelOut, "model.overwrite=true"));
