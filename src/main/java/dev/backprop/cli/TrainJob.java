@@ -156,7 +156,8 @@ public final class TrainJob {
                     .add("total_seconds", round(seconds(jobStart)))
                     .add("examples", data.examples())
                     .add("test_examples", data.testExamples())
-                    .add("partitions", partitions)
+                    // What the data has: unshuffled files smaller in number than train.partitions keep their own.
+                    .add("partitions", data.train().getNumPartitions())
                     .add("network", data.spec().toString())
                     .add("precision", precisionName(precision()))
                     .add("blas", SparkJobs.blasName())

@@ -161,6 +161,15 @@ class TrainJobTest {
     }
 
     @Test
+    void reportsThePartitionsTheDataHasNotThoseAskedFor() {
+        // One gzipped file cannot be split; unshuffled, it stays one partition although local[2] would give two.
+        Path model = newPath("m");
+        Run run = train(spark, classification(model, "train.shuffle=false", "train.epochs=2"));
+        assertSuccess(run);
+        assertEquals(1, run.json().get("partitions").asInt(), run.lastLine());
+    }
+
+    @Test
     void trainsOnCsvWithAHeaderAndTheLabelColumnByNameInTheMiddle() {
         Path csvTrain = write(dir.resolve("data/train.csv"), csvLines(blobs(PER_CLASS, 3), "species"));
         Path csvTest = write(dir.resolve("data/test.csv"), csvLines(blobs(20, 4), "species"));
