@@ -39,7 +39,7 @@ public final class Relu extends Elementwise {
             int yo = dy.offset();
             for (int i = 0, n = dx.size(); i < n; i++) {
                 double v = x[xo + i];
-                y[yo + i] = v > 0 ? v : 0;
+                y[yo + i] = Math.max(v, 0.0);
             }
         } else {
             super.forward(in, out);
