@@ -57,11 +57,9 @@ public final class Relu extends Elementwise {
             float[] t = ft.data();
             float[] g = fg.data();
             float[] x = fx.data();
-            float[] y = fy.data();
             int to = ft.offset();
             int go = fg.offset();
             int xo = fx.offset();
-            int yo = fy.offset();
             int n = ft.size();
             FloatActivations.addWherePositive(t, to, g, go, x, xo, n);
         } else if (target instanceof DoubleMatrix dt && gradOut instanceof DoubleMatrix dg
@@ -69,11 +67,9 @@ public final class Relu extends Elementwise {
             double[] t = dt.data();
             double[] g = dg.data();
             double[] x = dx.data();
-            double[] y = dy.data();
             int to = dt.offset();
             int go = dg.offset();
             int xo = dx.offset();
-            int yo = dy.offset();
             for (int i = 0, n = dt.size(); i < n; i++) {
                 t[to + i] += x[xo + i] > 0 ? g[go + i] : 0;
             }

@@ -65,11 +65,9 @@ public final class Sigmoid extends Elementwise {
                 && out instanceof FloatMatrix fy && sameShapes(ft, fg, fx, fy)) {
             float[] t = ft.data();
             float[] g = fg.data();
-            float[] x = fx.data();
             float[] y = fy.data();
             int to = ft.offset();
             int go = fg.offset();
-            int xo = fx.offset();
             int yo = fy.offset();
             int n = ft.size();
             FloatActivations.addSigmoidGradient(t, to, g, go, y, yo, n);
@@ -77,11 +75,9 @@ public final class Sigmoid extends Elementwise {
                 && in[0] instanceof DoubleMatrix dx && out instanceof DoubleMatrix dy && sameShapes(dt, dg, dx, dy)) {
             double[] t = dt.data();
             double[] g = dg.data();
-            double[] x = dx.data();
             double[] y = dy.data();
             int to = dt.offset();
             int go = dg.offset();
-            int xo = dx.offset();
             int yo = dy.offset();
             for (int i = 0, n = dt.size(); i < n; i++) {
                 t[to + i] += g[go + i] * y[yo + i] * (1 - y[yo + i]);

@@ -219,4 +219,37 @@ class OpForwardTest {
                 () -> new Relu().outputShape(Shape.of(2, 2), Shape.of(2, 2)));
         assertThrows(IllegalArgumentException.class, () -> new Sum().outputShape());
     }
+
+    /** A 7x5 matrix of values in [-6, 6] as a view starting 3 values into a larger array of the given precision. */
+    private static Matrix randomView(Precision precision, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Matrix parent = Matrix.zeros(precision, 1, 3 + 35 + 2);
+        for (int i = 0; i < parent.size(); i++) {
+            parent.set(i, random.nextDouble(-6, 6));
+        }
+        return parent.view(3, 7, 5);
+    }
+
+    @Test
+    void activationsInFloatMatchThemInDouble() {
+        // The ops run their own loops per precision (float through tensor.FloatActivations): forward and backward on
+        // float views must agree with the double computation of the same inputs to float precision.
+        for (Op op : new Op[]{new Relu(), new LeakyRelu(0.2), new Sigmoid(), new Tanh(), new Identity()}) {
+            Matrix xd = randomView(Precision.DOUBLE, 1);
+            Matrix gd = randomView(Precision.DOUBLE, 2);
+            Matrix xf = xd.toPrecision(Precision.FLOAT);
+            Matrix gf = gd.toPrecision(Precision.FLOAT);
+            Matrix yd = run(op, xd);
+            Matrix yf = run(op, xf);
+            Matrix dxd = randomView(Precision.DOUBLE, 3);
+            Matrix dxf = dxd.toPrecision(Precision.FLOAT);
+            op.backward(new Matrix[]{xd}, yd, gd, new Matrix[]{dxd});
+            op.backward(new Matrix[]{xf}, yf, gf, new Matrix[]{dxf});
+            for (int i = 0; i < xd.size(); i++) {
+                assertEquals(yd.get(i), yf.get(i), 1e-6 * Math.max(1, Math.abs(yd.get(i))), op.name() + " forward");
+                assertEquals(dxd.get(i), dxf.get(i), 1e-5 * Math.max(1, Math.abs(dxd.get(i))),
+                        op.name() + " backward");
+            }
+        }
+    }
 }
