@@ -49,15 +49,28 @@ public final class BenchJob {
         this.args = args;
     }
 
+    /** The keys the benchmark takes. */
+    static final List<String> KEYS = List.of("examples", "features", "classes", "passes", "precision", "rows", "mllib",
+            "work", "mnist", "conf", "block", "hidden", "activation", "data");
+
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = new LinkedHashMap<>();
         for (String arg : argv) {
             int eq = arg.indexOf('=');
-            if (eq <= 0) {
-                System.err.println("error: arguments are key=value, got " + arg);
+            if (eq <= 0 || !KEYS.contains(arg.substring(0, eq))) {
+                System.err.println("error: " + arg + ": arguments are key=value with a key among " + KEYS
+                        + " (see jobs/bench.sh)");
                 System.exit(2);
             }
             args.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        List<String> rows = Arrays.asList(args.getOrDefault("rows", "all").split(","));
+        for (String row : rows) {
+            if (!row.equals("all") && ROWS.stream().noneMatch(r -> r.name().equals(row))) {
+                System.err.println("error: rows=" + args.get("rows") + ": " + row + " is not a row; the rows are all, "
+                        + String.join(", ", ROWS.stream().map(Row::name).toList()));
+                System.exit(2);
+            }
         }
         new BenchJob(args).run();
     }
