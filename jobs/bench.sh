@@ -44,6 +44,10 @@ case "$blas" in
   *) backprop_log "error: --blas takes vector, got $blas"; exit 2 ;;
 esac
 
+if [[ "$master" == local* && -z "${SPARK_LOCAL_IP:-}" ]]; then
+  export SPARK_LOCAL_IP=127.0.0.1
+fi
+
 cd "$BACKPROP_ROOT"
 backprop_log "building with the bench profile: mvn -q -B -Pbench -DskipTests package"
 "${BACKPROP_MVN:-mvn}" -q -B -Pbench -DskipTests package >&2

@@ -34,6 +34,11 @@ backprop_submit() {
       *) app_args+=("$1"); shift ;;
     esac
   done
+  # Local mode talks only to itself: bind to loopback (and skip Spark's warning about the host name resolving to
+  # it) unless the caller chose an address.
+  if [[ "$master" == local* && -z "${SPARK_LOCAL_IP:-}" ]]; then
+    export SPARK_LOCAL_IP=127.0.0.1
+  fi
   local driver_options="-Dbackprop.home=$BACKPROP_ROOT -Dlog4j2.configurationFile=file:$BACKPROP_ROOT/conf/log4j2.properties"
   local submit_args=(--master "$master" --properties-file "$BACKPROP_ROOT/conf/spark-defaults.conf"
     --class "$main")
