@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
 /**
  * One thread, no Spark: gradient passes of a network over random blocks, timed, to see what a task's compute costs
  * next to its GEMM calls (run it under a profiler to see where the rest goes). Arguments: examples, hidden sizes
- * (comma-separated), activation, block size, passes, precision.
+ * (comma-separated), activation, block size, passes, precision, and {@code hot} to give every block the same
+ * features (cached, as in GemmRate) instead of streaming them from memory.
  */
 public final class BlockPassProfile {
 
@@ -52,15 +53,20 @@ public final class BlockPassProfile {
         int blockSize = args.length > 3 ? Integer.parseInt(args[3]) : 256;
         int passes = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         Precision precision = args.length > 5 && args[5].equals("double") ? Precision.DOUBLE : Precision.FLOAT;
+        // "hot": every block shares one feature matrix, which stays in cache, as GemmRate's matrices do.
+        boolean hot = args.length > 6 && args[6].equals("hot");
         int[] hiddenSizes = java.util.Arrays.stream(hidden.split(",")).mapToInt(Integer::parseInt).toArray();
         MlpSpec spec = MlpSpec.of(784, hiddenSizes, 10, activation, OutputLoss.SOFTMAX_CROSS_ENTROPY);
         SplittableRandom random = new SplittableRandom(1);
         List<Block> blocks = new ArrayList<>();
         for (int start = 0; start < examples; start += blockSize) {
             int n = Math.min(blockSize, examples - start);
-            Matrix x = Matrix.zeros(precision, 784, n);
-            for (int i = 0; i < x.size(); i++) {
-                x.set(i, random.nextDouble());
+            Matrix x = hot && !blocks.isEmpty() && blocks.get(0).size() == n ? blocks.get(0).features()
+                    : Matrix.zeros(precision, 784, n);
+            if (x != (blocks.isEmpty() ? null : blocks.get(0).features())) {
+                for (int i = 0; i < x.size(); i++) {
+                    x.set(i, random.nextDouble());
+                }
             }
             Matrix t = Matrix.zeros(precision, 10, n);
             for (int j = 0; j < n; j++) {
