@@ -82,10 +82,8 @@ public final class LibsvmParser {
     static LabeledPoint parseFast(String line, int numFeatures) {
         int end = line.length();
         int pairs = 0;
-        for (int i = 0; i < end; i++) {
-            if (line.charAt(i) == ':') {
-                pairs++;
-            }
+        for (int colon = line.indexOf(':'); colon >= 0; colon = line.indexOf(':', colon + 1)) {
+            pairs++;
         }
         int i = skipBlanks(line, 0, end);
         int tokenEnd = tokenEnd(line, i, end);

@@ -150,6 +150,22 @@ public final class ExampleLoader {
         }
     }
 
+    /**
+     * A line as a String: ASCII bytes (what numeric data files hold) are copied as Latin-1, which is the same text
+     * without the UTF-8 decoder's buffers and loops ({@link Text#toString} cost as much as parsing); anything else is
+     * decoded as UTF-8.
+     */
+    static String text(Text line) {
+        byte[] bytes = line.getBytes();
+        int length = line.getLength();
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return line.toString();
+            }
+        }
+        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** Parses the lines of one split lazily, keeping count of the line number. */
     private static final class ParsingIterator implements Iterator<LabeledPoint> {
         private final Iterator<Tuple2<LongWritable, Text>> records;
@@ -170,7 +186,7 @@ public final class ExampleLoader {
         @Override
         public boolean hasNext() {
             while (next == null && records.hasNext()) {
-                String line = records.next()._2().toString();
+                String line = text(records.next()._2());
                 lineInSplit++;
                 next = parseChecked(line);
             }

@@ -119,7 +119,7 @@ public final class TableProfile {
         @Override
         public boolean hasNext() {
             while (next == null && lines.hasNext()) {
-                String line = lines.next()._2().toString();
+                String line = ExampleLoader.text(lines.next()._2());
                 lineInSplit++;
                 if (!parser.isHeader(line)) {
                     next = parse(line);

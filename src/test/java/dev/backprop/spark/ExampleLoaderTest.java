@@ -187,4 +187,17 @@ class ExampleLoaderTest {
         }
         throw new AssertionError("no DataFormatException in the cause chain", e);
     }
+
+    @Test
+    void linesAreTheTextOfTheirBytesAsciiOrNot() {
+        for (String line : new String[]{"", "1 3:0.5 7:-2e-3", "malignant,1.5,\"a b\"", "caf\u00e9,2", "\u65e5\u672c,3",
+                "emoji \ud83d\ude00 4"}) {
+            org.apache.hadoop.io.Text text = new org.apache.hadoop.io.Text(line);
+            assertEquals(line, ExampleLoader.text(text), line);
+            // A Text reused for a shorter line keeps stale bytes past its length: they must not leak in.
+            org.apache.hadoop.io.Text reused = new org.apache.hadoop.io.Text("a much longer previous line, 12345");
+            reused.set(line);
+            assertEquals(line, ExampleLoader.text(reused), line);
+        }
+    }
 }
