@@ -48,12 +48,7 @@ public final class Dense implements Op {
 
     @Override
     public void backward(Matrix[] in, Matrix out, Matrix gradOut, Matrix[] gradIn) {
-        if (gradIn[0] != null) {
-            Blas.gemm(false, true, 1, gradOut, in[1], 1, gradIn[0]);
-        }
-        if (gradIn[1] != null) {
-            Blas.gemm(true, false, 1, in[0], gradOut, 1, gradIn[1]);
-        }
+        MatMul.addProductGradients(in[0], in[1], gradOut, gradIn[0], gradIn[1]);
         if (gradIn[2] != null) {
             gradOut.addRowSumsTo(gradIn[2]);
         }

@@ -30,11 +30,19 @@ public final class MatMul implements Op {
 
     @Override
     public void backward(Matrix[] in, Matrix out, Matrix gradOut, Matrix[] gradIn) {
-        if (gradIn[0] != null) {
-            Blas.gemm(false, true, 1, gradOut, in[1], 1, gradIn[0]);
+        addProductGradients(in[0], in[1], gradOut, gradIn[0], gradIn[1]);
+    }
+
+    /**
+     * For {@code C = A B} with {@code G = dL/dC}: {@code dA += G B^T} and {@code dB += A^T G}, each skipped when its
+     * buffer is null (an input that needs no gradient). Shared with {@link Dense}.
+     */
+    static void addProductGradients(Matrix a, Matrix b, Matrix g, Matrix gradA, Matrix gradB) {
+        if (gradA != null) {
+            Blas.gemm(false, true, 1, g, b, 1, gradA);
         }
-        if (gradIn[1] != null) {
-            Blas.gemm(true, false, 1, in[0], gradOut, 1, gradIn[1]);
+        if (gradB != null) {
+            Blas.gemm(true, false, 1, a, g, 1, gradB);
         }
     }
 }
