@@ -4,8 +4,8 @@ package dev.backprop.tensor;
  * Activation kernels over float arrays ({@code n} values from the given offsets), the hot loops of hidden layers.
  * With the vector API ({@code --add-modules=jdk.incubator.vector}, which the jobs and tests set) they run on SIMD
  * lanes ({@link VectorFloatActivations}: exp and compare-and-select have no auto-vectorised form); without it, on
- * the plain loops here. Both compute the same functions: the vector exp differs from {@link Math#exp} by about one
- * float ulp.
+ * the plain loops here. Both compute the same functions to within a few float ulps (the vector exp and expm1 are
+ * not bit-identical to {@link Math}'s).
  */
 public final class FloatActivations {
 
@@ -29,7 +29,22 @@ public final class FloatActivations {
         }
     }
 
-    /** {@code y = tanh(x) = 1 - 2 / (e^{2x} + 1)}; saturates to -1 and 1. */
+    /**
+     * Above this, tanh is 1 in float; the kernels clamp x to it so that {@code e^{2x} - 1} stays finite (infinity
+     * over infinity would be NaN).
+     */
+    static final float TANH_SATURATION = 9f;
+
+    /**
+     * tanh of one value the way the kernels compute it: {@code e / (e + 2)} with {@code e = e^{2x} - 1} (expm1, exact
+     * near 0, where {@code 1 - 2 / (e^{2x} + 1)} would cancel), x clamped to {@link #TANH_SATURATION}.
+     */
+    static float tanh(float x) {
+        float e = (float) Math.expm1(2f * Math.min(x, TANH_SATURATION));
+        return e / (e + 2f);
+    }
+
+    /** {@code y = tanh(x)} as {@link #tanh(float)}; saturates to -1 and 1, keeps the sign of zero. */
     public static void tanh(float[] x, int xo, float[] y, int yo, int n) {
         if (VECTOR) {
             VectorFloatActivations.tanh(x, xo, y, yo, n);
@@ -88,13 +103,13 @@ public final class FloatActivations {
 
         static void sigmoid(float[] x, int xo, float[] y, int yo, int n) {
             for (int i = 0; i < n; i++) {
-                y[yo + i] = (float) (1 / (1 + Math.exp(-x[xo + i])));
+                y[yo + i] = 1f / (1f + (float) Math.exp(-x[xo + i]));
             }
         }
 
         static void tanh(float[] x, int xo, float[] y, int yo, int n) {
             for (int i = 0; i < n; i++) {
-                y[yo + i] = (float) (1 - 2 / (Math.exp(2.0 * x[xo + i]) + 1));
+                y[yo + i] = FloatActivations.tanh(x[xo + i]);
             }
         }
 

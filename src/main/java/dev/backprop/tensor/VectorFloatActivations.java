@@ -25,21 +25,20 @@ final class VectorFloatActivations {
             one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(y, yo + i);
         }
         for (; i < n; i++) {
-            y[yo + i] = (float) (1 / (1 + Math.exp(-x[xo + i])));
+            y[yo + i] = 1f / (1f + (float) Math.exp(-x[xo + i]));
         }
     }
 
     static void tanh(float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
         int bound = SPECIES.loopBound(n);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector two = FloatVector.broadcast(SPECIES, 2f);
         for (; i < bound; i += SPECIES.length()) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, xo + i);
-            one.sub(two.div(v.mul(two).lanewise(VectorOperators.EXP).add(one))).intoArray(y, yo + i);
+            FloatVector e = FloatVector.fromArray(SPECIES, x, xo + i).min(FloatActivations.TANH_SATURATION).mul(2f)
+                    .lanewise(VectorOperators.EXPM1);
+            e.div(e.add(2f)).intoArray(y, yo + i);
         }
         for (; i < n; i++) {
-            y[yo + i] = (float) (1 - 2 / (Math.exp(2.0 * x[xo + i]) + 1));
+            y[yo + i] = FloatActivations.tanh(x[xo + i]);
         }
     }
 

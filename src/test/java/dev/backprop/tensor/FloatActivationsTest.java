@@ -63,6 +63,31 @@ class FloatActivationsTest {
     }
 
     @Test
+    void tanhKeepsItsRelativePrecisionNearZeroWhereverTheValueSits() {
+        // 1 - 2 / (e^{2x} + 1) cancels near 0 (it gave 0 for 1e-8); e / (e + 2) with e = expm1(2x) does not. The
+        // values sit both in whole vectors and in the remainder loop, and -0 keeps its sign.
+        float[] small = {1e-8f, -1e-8f, 1e-6f, -1e-6f, 1e-4f, -3e-4f, 0.01f, -0.02f};
+        float[] x = new float[67];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = small[i % small.length];
+        }
+        x[66] = -0f;
+        for (boolean vector : new boolean[]{true, false}) {
+            float[] y = new float[x.length];
+            if (vector) {
+                VectorFloatActivations.tanh(x, 0, y, 0, x.length);
+            } else {
+                FloatActivations.Scalar.tanh(x, 0, y, 0, x.length);
+            }
+            for (int i = 0; i < 66; i++) {
+                double expected = Math.tanh(x[i]);
+                assertEquals(expected, y[i], 1e-6 * Math.abs(expected), (vector ? "vector" : "scalar") + " at " + i);
+            }
+            assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(y[66]), "tanh(-0) is -0");
+        }
+    }
+
+    @Test
     void rectifiersAreExact() {
         checkUnary("relu", FloatActivations::relu, v -> v > 0 ? v : 0);
         checkUnary("vector leaky relu", (x, xo, y, yo, n) -> VectorFloatActivations.leakyRelu(x, xo, y, yo, n, SLOPE),

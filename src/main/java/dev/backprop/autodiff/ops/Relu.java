@@ -12,7 +12,7 @@ public final class Relu extends Elementwise {
 
     @Override
     public double value(double x) {
-        return x > 0 ? x : 0;
+        return Math.max(x, 0); // as the kernels: NaN stays NaN
     }
 
     @Override
