@@ -29,9 +29,17 @@ blas=""
 app_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --master) master="$2"; shift 2 ;;
-    --driver-memory) driver_memory="$2"; shift 2 ;;
-    --blas) blas="$2"; shift 2 ;;
+    --master|--driver-memory|--blas)
+      [[ $# -ge 2 ]] || { backprop_log "error: $1 needs a value"; exit 2; }
+      case "$1" in
+        --master) master="$2" ;;
+        --driver-memory) driver_memory="$2" ;;
+        --blas) blas="$2" ;;
+      esac
+      shift 2 ;;
+    --master=*) master="${1#--master=}"; shift ;;
+    --driver-memory=*) driver_memory="${1#--driver-memory=}"; shift ;;
+    --blas=*) blas="${1#--blas=}"; shift ;;
     *) app_args+=("$1"); shift ;;
   esac
 done
@@ -54,7 +62,11 @@ backprop_log "building with the bench profile: mvn -q -B -Pbench -DskipTests pac
 bench_jar="$BACKPROP_ROOT/target/backprop-spark-bench.jar"
 java="java"
 [[ -n "${JAVA_HOME:-}" ]] && java="$JAVA_HOME/bin/java"
-exec "$java" "${BACKPROP_JVM_FLAGS[@]}" "${blas_flags[@]}" "-Xmx$driver_memory" \
+[[ -f "$BACKPROP_ROOT/target/bench-classpath.txt" && -f "$bench_jar" ]] || {
+  backprop_log "error: the bench build did not write target/bench-classpath.txt and $bench_jar"; exit 1; }
+extra=()
+read -r -a extra <<< "${BACKPROP_JAVA_OPTS:-}"
+exec "$java" "${BACKPROP_JVM_FLAGS[@]}" "${blas_flags[@]}" "${extra[@]}" "-Xmx$driver_memory" \
   "-Dbackprop.home=$BACKPROP_ROOT" "-Dlog4j2.configurationFile=file:$BACKPROP_ROOT/conf/log4j2.properties" \
   -cp "$BACKPROP_JAR:$bench_jar:$(cat "$BACKPROP_ROOT/target/bench-classpath.txt")" \
   org.apache.spark.deploy.SparkSubmit --master "$master" --properties-file "$BACKPROP_ROOT/conf/spark-defaults.conf" \

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The machine's GEMM rate for the exact calls a gradient pass makes ({@link dev.backprop.autodiff.ops.MatMul} through
@@ -44,32 +47,36 @@ final class GemmRate {
         return best;
     }
 
+    /**
+     * Seconds for every thread to run its calls {@code rounds} times, started together. A worker's failure is
+     * rethrown here (a pool's futures, rather than bare threads that could leave the caller waiting).
+     */
     private static double timeTogether(List<Calls> perThread, int rounds) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(perThread.size() + 1);
-        CyclicBarrier end = new CyclicBarrier(perThread.size() + 1);
-        List<Thread> threads = new ArrayList<>();
-        for (Calls calls : perThread) {
-            Thread thread = new Thread(() -> {
-                try {
+        ExecutorService pool = Executors.newFixedThreadPool(perThread.size());
+        try {
+            CyclicBarrier start = new CyclicBarrier(perThread.size());
+            List<Future<Long>> ends = new ArrayList<>();
+            long[] started = new long[1];
+            for (Calls calls : perThread) {
+                ends.add(pool.submit(() -> {
                     start.await();
+                    synchronized (started) {
+                        if (started[0] == 0) {
+                            started[0] = System.nanoTime();
+                        }
+                    }
                     calls.run(rounds);
-                    end.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
+                    return System.nanoTime();
+                }));
+            }
+            long end = 0;
+            for (Future<Long> f : ends) {
+                end = Math.max(end, f.get());
+            }
+            return (end - started[0]) / 1e9;
+        } finally {
+            pool.shutdownNow();
         }
-        start.await();
-        long t0 = System.nanoTime();
-        end.await();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return seconds;
     }
 
     /** The matrices of one block's gradient pass and the calls on them. */

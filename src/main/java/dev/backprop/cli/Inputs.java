@@ -213,6 +213,10 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             throw new UsageException(TrainSettings.DATA_LABEL + "=" + text + ": " + e.getMessage());
         }
+        if (columns.isEmpty()) {
+            throw new UsageException(TrainSettings.DATA_LABEL + " is empty: give the label column of the CSV table by"
+                    + " name or 0-based index (-1 for the last), or several target columns for a regression");
+        }
         if (columns.size() > 1 && classification(settings)) {
             throw new UsageException(TrainSettings.DATA_LABEL + "=" + text + " names " + columns.size()
                     + " columns, but " + TrainSettings.TASK + "=classification has one label column; several"

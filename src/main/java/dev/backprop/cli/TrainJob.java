@@ -125,7 +125,7 @@ public final class TrainJob {
         checkModelOut(modelPath, spark.hadoopConfiguration());
         int partitions = settings.integer(TrainSettings.PARTITIONS) > 0
                 ? settings.integer(TrainSettings.PARTITIONS) : spark.defaultParallelism();
-        out.printf(Locale.ROOT, "%s, %d partitions%n", SparkJobs.computeLine(spark, precision()), partitions);
+        out.println(SparkJobs.computeLine(spark, precision()));
         Loaded data = load(spark, partitions);
         try {
             FlatParameters parameters = FlatParameters.initialize(new ParameterLayout(data.spec()), precision(),
@@ -187,8 +187,8 @@ public final class TrainJob {
                 new Inputs.Fitted(preprocessing, fitted.features(), null), spec, partitions, false);
         long testExamples = test == null ? 0 : countExamples(test);
         double seconds = seconds(start);
-        out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s%n", examples, testExamples,
-                seconds);
+        out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s, %d partitions%n", examples,
+                testExamples, seconds, train.getNumPartitions());
         if (examples == 0) {
             throw new UsageException("the training data " + trainPath + " holds no examples");
         }

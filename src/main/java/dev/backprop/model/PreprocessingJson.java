@@ -176,8 +176,10 @@ final class PreprocessingJson {
         if (t.has("offsets") || t.has("scales")) {
             requireSeveralTargetsVersion(t, t.has("offsets") ? "offsets" : "scales", version);
             if (t.has("offset") || t.has("scale")) {
-                throw new ModelFormatException(t.source, "field \"" + t.path("offsets") + "\" and \""
-                        + t.path("offset") + "\" are both present; a target scaling has the scalar offset and scale"
+                String several = t.has("offsets") ? "offsets" : "scales";
+                String scalar = t.has("offset") ? "offset" : "scale";
+                throw new ModelFormatException(t.source, "field \"" + t.path(several) + "\" and \""
+                        + t.path(scalar) + "\" are both present; a target scaling has the scalar offset and scale"
                         + " of one target, or the offsets and scales of several");
             }
             FeatureScaler several = scaler(t, "target");

@@ -419,6 +419,11 @@ class TrainJobTest {
                 "data.classes=1", "the training data has 3 classes");
         assertErrContains(badConfiguration(classification(newPath("m"), "epochs")),
                 "'epochs' is not key=value");
+        Path csv = write(dir.resolve("data/blank-label.csv"), csvLines(blobs(PER_CLASS, 3), "species"));
+        assertErrContains(badConfiguration("data.train=" + csv, "data.test=", "data.format=csv", "data.header=true",
+                "data.label=", "train.epochs=1", "model.out=" + newPath("m")), "data.label= is not allowed");
+        assertErrContains(badConfiguration("data.train=" + csv, "data.test=", "data.format=csv", "data.header=true",
+                "data.label=,", "train.epochs=1", "model.out=" + newPath("m")), "data.label", "label column");
     }
 
     @Test
