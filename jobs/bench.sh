@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks this trainer against Spark MLlib's MultilayerPerceptronClassifier in one run (see BENCHMARKS.md):
 # the machine's GEMM rate first, then for each row both trainers on the same data, partitions, master and driver:
-# load-and-cache seconds, median seconds per pass after a warm-up pass, GFLOP/s, cached bytes, and the ratios.
+# load-and-cache seconds, median seconds per pass after warm-up passes, GFLOP/s, cached bytes, and the ratios.
 # The last line is JSON. Not a test: it takes several minutes and wants an otherwise idle machine.
 #
 # Usage: jobs/bench.sh [--master URL] [--driver-memory SIZE] [--blas vector] [key=value ...]
@@ -10,7 +10,7 @@
 #   --blas vector       no native BLAS in this run (-Ddev.ludovic.netlib.blas.allowNative=false): both trainers
 #                       use netlib's Java vector-API BLAS (local mode)
 #   examples=60000 features=784 classes=10   the synthetic set (written once under work=target/bench)
-#   passes=5            measured passes after one warm-up pass
+#   warmup=3 passes=5   passes run first and not measured (JIT compilation), then the measured ones (median)
 #   precision=float     float or double (ours; MLlib always computes in double)
 #   rows=all            like-for-like, default-relu, wide, mnist-like-for-like (comma-separated)
 #   block=N             our block size (default: train.block_size of conf/train.properties); MLlib's is 128

@@ -23,7 +23,7 @@ import java.util.Map;
  * on the synthetic set.
  *
  * <p>Arguments ({@code key=value}): {@code examples} (60000), {@code features} (784), {@code classes} (10),
- * {@code passes} (measured passes after one warm-up, 5), {@code precision} (float|double, float), {@code rows}
+ * {@code warmup} (passes run first and not measured, 3), {@code passes} (measured passes, 5), {@code precision} (float|double, float), {@code rows}
  * (comma-separated row names or {@code all}), {@code mllib} (true|false), {@code work} (folder for the generated data
  * and models, target/bench), {@code block} (our block size; train.block_size of the configuration),
  * {@code mnist} (the shipped subset's training file), {@code conf} (the training
@@ -50,7 +50,8 @@ public final class BenchJob {
     }
 
     /** The keys the benchmark takes. */
-    static final List<String> KEYS = List.of("examples", "features", "classes", "passes", "precision", "rows", "mllib",
+    static final List<String> KEYS = List.of("examples", "features", "classes", "passes", "warmup", "precision", "rows",
+            "mllib",
             "work", "mnist", "conf", "block", "hidden", "activation", "data");
 
     public static void main(String[] argv) throws Exception {
@@ -92,6 +93,11 @@ public final class BenchJob {
         int features = Integer.parseInt(arg("features", "784"));
         int classes = Integer.parseInt(arg("classes", "10"));
         int passes = Integer.parseInt(arg("passes", "5"));
+        int warmup = Integer.parseInt(arg("warmup", "3"));
+        if (passes < 1 || warmup < 1) {
+            throw new IllegalArgumentException("passes and warmup must be at least 1, got passes=" + passes
+                    + " warmup=" + warmup);
+        }
         String precisionName = arg("precision", "float");
         Precision precision = precisionName.equals("double") ? Precision.DOUBLE : Precision.FLOAT;
         boolean mllib = Boolean.parseBoolean(arg("mllib", "true"));
@@ -129,10 +135,10 @@ public final class BenchJob {
             System.out.printf(Locale.ROOT, "%n== %s: %s-%s-%d %s on %s%n", row.name(), features,
                     row.hidden().replace(',', '-'), classes, row.activation(), row.data());
             OurRunner.Result ours = OurRunner.run(spark, trainConf, data, features, classes, row.hidden(),
-                    row.activation(), passes, precisionName, block, work.resolve("model-" + row.name()));
+                    row.activation(), warmup, passes, precisionName, block, work.resolve("model-" + row.name()));
             int[] sizes = sizes(ours.network());
             MllibRunner.Result theirs = row.withMllib() && mllib
-                    ? MllibRunner.run(spark, data, sizes, passes, 42) : null;
+                    ? MllibRunner.run(spark, data, sizes, warmup, passes, 42) : null;
             double[] gemm = gemmCache.computeIfAbsent(Arrays.toString(sizes) + precision,
                     k -> measureGemm(sizes, block, precision, cores));
             ObjectNode json = rowJson(row, sizes, ours, theirs, gemm);

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Inside {@code fit}, MLlib's GradientDescent first counts the stacked examples, which stacks them into blocks and
  * caches them, then runs one {@code treeAggregate} job per iteration. So, from the end times of those jobs: loading
  * and caching is the time from the reader's start to the end of the count; a pass is the time between the ends of two
- * consecutive iterations (job, broadcast and driver update), the median over the iterations after the first. The cached size is the largest total Spark held for persisted RDDs while {@code fit} ran.
+ * consecutive iterations (job, broadcast and driver update), the median over the iterations after the warm-up ones. The cached size is the largest total Spark held for persisted RDDs while {@code fit} ran.
  */
 final class MllibRunner {
 
@@ -36,7 +36,8 @@ final class MllibRunner {
     private MllibRunner() {
     }
 
-    static Result run(JavaSparkContext spark, String path, int[] sizes, int passes, long seed) throws Exception {
+    static Result run(JavaSparkContext spark, String path, int[] sizes, int warmup, int passes, long seed)
+            throws Exception {
         SparkSession session = SparkSession.builder().getOrCreate();
         IterationEnds ends = new IterationEnds();
         spark.sc().addSparkListener(ends);
@@ -49,7 +50,7 @@ final class MllibRunner {
                     .setLayers(sizes)
                     .setSolver("gd")
                     .setBlockSize(128)
-                    .setMaxIter(passes + 1)
+                    .setMaxIter(warmup + passes)
                     .setTol(0.0)
                     .setStepSize(0.03)
                     .setSeed(seed);
@@ -59,13 +60,13 @@ final class MllibRunner {
             waitForEvents();
             List<Long> cached = ends.ends("count");
             List<Long> iterations = ends.ends("treeAggregate");
-            if (cached.size() != 1 || iterations.size() < passes + 1) {
+            if (cached.size() != 1 || iterations.size() < warmup + passes) {
                 throw new IllegalStateException("expected MLlib's GradientDescent to count (stack and cache) once and "
-                        + "aggregate at least " + (passes + 1) + " times; jobs seen: " + ends.names);
+                        + "aggregate at least " + (warmup + passes) + " times; jobs seen: " + ends.names);
             }
-            // The first iteration after caching is the warm-up; each later one is a pass.
+            // The first iterations after caching are the warm-up; each later one is a pass.
             List<Double> passSeconds = new ArrayList<>();
-            for (int i = 1; i < iterations.size(); i++) {
+            for (int i = warmup; i < iterations.size(); i++) {
                 passSeconds.add((iterations.get(i) - iterations.get(i - 1)) / 1000.0);
             }
             double pass = median(passSeconds);

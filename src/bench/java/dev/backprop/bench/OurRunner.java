@@ -16,9 +16,9 @@ import java.util.List;
  * This trainer as its users run it: {@link TrainJob} (what {@code jobs/train.sh} runs) on the shared context, with
  * the shipped configuration and the row's network, told what MLlib is told: the width (data.features, as MLlib's
  * numFeatures) and the classes 0..k-1 (data.labels; MLlib requires labels 0..k-1 and takes k from its layers), so
- * that neither scans the file before reading it; no shuffle, no test set and no per-epoch evaluation, for one
- * warm-up epoch plus the measured ones. Its results line gives the figures: {@code load_seconds} (reading, parsing,
- * stacking and caching), {@code median_epoch_seconds} (the median epoch after the first: gradient pass, aggregation
+ * that neither scans the file before reading it; no shuffle, no test set and no per-epoch evaluation, for the
+ * warm-up epochs plus the measured ones. The figures: {@code load_seconds} of its results line (reading, parsing,
+ * stacking and caching), the median of the measured epochs' seconds from its epoch lines (gradient pass, aggregation
  * and update) and {@code cached_bytes}.
  */
 final class OurRunner {
@@ -32,14 +32,15 @@ final class OurRunner {
     }
 
     static Result run(JavaSparkContext spark, Path conf, String data, int features, int classes, String hidden,
-                      String activation, int passes, String precision, int block, Path modelOut) throws Exception {
+                      String activation, int warmup, int passes, String precision, int block, Path modelOut)
+            throws Exception {
         String labels = String.join(",", java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString)
                 .toList());
         List<String> args = new ArrayList<>(List.of("--conf", conf.toString(),
                 "data.format=libsvm", "data.train=" + data, "data.test=", "data.scale=none",
                 "data.features=" + features, "data.labels=" + labels,
                 "net.hidden=" + hidden, "net.activation=" + activation, "net.output=softmax_cross_entropy",
-                "train.epochs=" + (passes + 1), "train.shuffle=false", "train.eval_every=0",
+                "train.epochs=" + (warmup + passes), "train.shuffle=false", "train.eval_every=0",
                 "train.precision=" + precision, "train.block_size=" + block, "model.out=" + modelOut, "model.overwrite=true"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,7 +56,19 @@ final class OurRunner {
         }
         String[] lines = printed.strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
-        return new Result(json.get("load_seconds").asDouble(), json.get("median_epoch_seconds").asDouble(),
+        // The epoch lines: "epoch loss train_acc test_acc seconds examples/s"; the passes after the warm-up ones.
+        List<Double> seconds = new ArrayList<>();
+        for (String line : lines) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 6 && fields[0].matches("\\d+") && Integer.parseInt(fields[0]) > warmup) {
+                seconds.add(Double.parseDouble(fields[4]));
+            }
+        }
+        if (seconds.size() != passes) {
+            throw new IllegalStateException("expected " + passes + " measured epochs in the training job's output, found "
+                    + seconds.size() + ":\n" + printed);
+        }
+        return new Result(json.get("load_seconds").asDouble(), MllibRunner.median(seconds),
                 json.get("cached_bytes").asLong(), json.get("partitions").asInt(), json.get("examples").asLong(),
                 json.get("network").asText(), json);
     }
