@@ -126,6 +126,7 @@ public final class BenchJob {
         System.out.println("FLOP formula (both trainers): " + FlopCount.FORMULA);
         Path synthetic = SyntheticDataset.ensure(spark, work.resolve("data"), examples, features, classes, cores);
         System.out.println("synthetic data: " + synthetic);
+        double emptyJob = warmUpScheduler(spark, cores);
 
         ArrayNode rows = mapper.createArrayNode();
         ObjectNode top = mapper.createObjectNode();
@@ -153,6 +154,7 @@ public final class BenchJob {
                 }
             }
         }
+        top.put("empty_job_seconds", round(emptyJob));
         top.put("blas", blas.contains("JNI") ? "native" : blas.contains("Vector") ? "vector" : "java");
         top.put("blas_implementation", blas);
         top.put("precision", precisionName);
@@ -161,6 +163,31 @@ public final class BenchJob {
         top.put("flop_formula", FlopCount.FORMULA);
         top.set("rows", rows);
         System.out.println(mapper.writeValueAsString(top));
+    }
+
+    /**
+     * Runs empty jobs until Spark's scheduling code is compiled, so that the first row's trainer does not run on a cold
+     * scheduler while the next one runs on a warm one (a Spark job's code runs once per pass: a few passes leave it
+     * interpreted). Returns the median seconds of the last 50, the fixed cost of a job on this machine.
+     */
+    private static double warmUpScheduler(JavaSparkContext spark, int partitions) {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < partitions; i++) {
+            values.add(i);
+        }
+        List<Double> last = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int job = 0; job < 300; job++) {
+            long t0 = System.nanoTime();
+            spark.parallelize(values, partitions).map(x -> x + 1).count();
+            if (job >= 250) {
+                last.add((System.nanoTime() - t0) / 1e9);
+            }
+        }
+        double median = MllibRunner.median(last);
+        System.out.printf(Locale.ROOT, "Spark warm-up: 300 empty jobs in %.1f s; an empty job takes %.1f ms (median of the"
+                + " last 50)%n", (System.nanoTime() - start) / 1e9, median * 1000);
+        return median;
     }
 
     private double[] measureGemm(int[] sizes, int block, Precision precision, int cores) {
