@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vector-API bodies of {@link FloatActivations}: whole vectors of the preferred width, then the remainder with
- * the same formula on scalars. Only loaded when the {@code jdk.incubator.vector} module is present.
+ * The vector-API bodies of {@link FloatActivations}: whole vectors of the preferred width, then the remainder through
+ * {@link FloatActivations.Scalar}, the same formulas on scalars. Only loaded when the {@code jdk.incubator.vector}
+ * module is present.
  */
 final class VectorFloatActivations {
 
@@ -24,9 +25,7 @@ final class VectorFloatActivations {
             FloatVector v = FloatVector.fromArray(SPECIES, x, xo + i);
             one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(y, yo + i);
         }
-        for (; i < n; i++) {
-            y[yo + i] = 1f / (1f + (float) Math.exp(-x[xo + i]));
-        }
+        FloatActivations.Scalar.sigmoid(x, xo + i, y, yo + i, n - i);
     }
 
     static void tanh(float[] x, int xo, float[] y, int yo, int n) {
@@ -37,9 +36,7 @@ final class VectorFloatActivations {
                     .lanewise(VectorOperators.EXPM1);
             e.div(e.add(2f)).intoArray(y, yo + i);
         }
-        for (; i < n; i++) {
-            y[yo + i] = FloatActivations.tanh(x[xo + i]);
-        }
+        FloatActivations.Scalar.tanh(x, xo + i, y, yo + i, n - i);
     }
 
     static void addWherePositive(float[] t, int to, float[] g, int go, float[] x, int xo, int n) {
@@ -50,11 +47,7 @@ final class VectorFloatActivations {
             FloatVector.fromArray(SPECIES, t, to + i).add(FloatVector.fromArray(SPECIES, g, go + i), positive)
                     .intoArray(t, to + i);
         }
-        for (; i < n; i++) {
-            if (x[xo + i] > 0) {
-                t[to + i] += g[go + i];
-            }
-        }
+        FloatActivations.Scalar.addWherePositive(t, to + i, g, go + i, x, xo + i, n - i);
     }
 
     static void leakyRelu(float[] x, int xo, float[] y, int yo, int n, float slope) {
@@ -64,10 +57,7 @@ final class VectorFloatActivations {
             FloatVector v = FloatVector.fromArray(SPECIES, x, xo + i);
             v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yo + i);
         }
-        for (; i < n; i++) {
-            float v = x[xo + i];
-            y[yo + i] = v > 0 ? v : slope * v;
-        }
+        FloatActivations.Scalar.leakyRelu(x, xo + i, y, yo + i, n - i, slope);
     }
 
     static void addLeaky(float[] t, int to, float[] g, int go, float[] x, int xo, int n, float slope) {
@@ -78,9 +68,6 @@ final class VectorFloatActivations {
             VectorMask<Float> positive = FloatVector.fromArray(SPECIES, x, xo + i).compare(VectorOperators.GT, 0f);
             FloatVector.fromArray(SPECIES, t, to + i).add(gv.mul(slope).blend(gv, positive)).intoArray(t, to + i);
         }
-        for (; i < n; i++) {
-            float gi = g[go + i];
-            t[to + i] += x[xo + i] > 0 ? gi : slope * gi;
-        }
+        FloatActivations.Scalar.addLeaky(t, to + i, g, go + i, x, xo + i, n - i, slope);
     }
 }
