@@ -1,20 +1,30 @@
 package dev.backprop.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Summaries of epoch durations for the results line. */
+/** The seconds of each epoch and of its gradient kernels, summarised for the results line. */
 final class EpochTimes {
 
-    private EpochTimes() {
+    private final List<Double> epochSeconds = new ArrayList<>();
+    private final List<Double> shareOutside = new ArrayList<>();
+
+    /**
+     * Records an epoch: its seconds (gradient pass and update) and the seconds the slowest partition spent in forward
+     * and backward.
+     */
+    void add(double seconds, double kernelSeconds) {
+        epochSeconds.add(seconds);
+        shareOutside.add(seconds > 0 ? Math.max(0, 1 - kernelSeconds / seconds) : 0);
     }
 
     /**
      * The median of the epochs after the first (the first pays for JIT compilation and first-touch allocation), or
      * the first epoch's time when there is only one; 0 for none.
      */
-    static double medianAfterFirst(List<Double> seconds) {
-        return median(seconds.size() > 1 ? seconds.subList(1, seconds.size()) : seconds);
+    double medianEpochSeconds() {
+        return medianAfterFirst(epochSeconds);
     }
 
     /**
@@ -22,21 +32,18 @@ final class EpochTimes {
      * {@code 1 - kernel / epoch} per epoch, the median over the epochs after the first (the first alone if only one).
      * The kernel time is the slowest partition's, so the share is meaningful with one partition per core.
      */
-    static double shareOutsideKernels(List<Double> epochSeconds, List<Double> kernelSeconds) {
-        List<Double> shares = new java.util.ArrayList<>();
-        for (int i = 0; i < epochSeconds.size(); i++) {
-            shares.add(epochSeconds.get(i) > 0 ? Math.max(0, 1 - kernelSeconds.get(i) / epochSeconds.get(i)) : 0);
-        }
-        return medianAfterFirst(shares);
+    double shareOutsideKernels() {
+        return medianAfterFirst(shareOutside);
     }
 
-    private static double median(List<Double> seconds) {
-        if (seconds.isEmpty()) {
+    private static double medianAfterFirst(List<Double> values) {
+        List<Double> warm = values.size() > 1 ? values.subList(1, values.size()) : values;
+        if (warm.isEmpty()) {
             return 0;
         }
-        double[] warm = seconds.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(warm);
-        int mid = warm.length / 2;
-        return warm.length % 2 == 1 ? warm[mid] : (warm[mid - 1] + warm[mid]) / 2;
+        double[] sorted = warm.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -135,8 +135,7 @@ public final class TrainJob {
                     settings.number(TrainSettings.L2), settings.flag(TrainSettings.L2_BIASES),
                     settings.integer(TrainSettings.AGGREGATION_DEPTH)));
             long trainStart = System.nanoTime();
-            List<Double> kernelSeconds = new ArrayList<>();
-            List<Double> epochSeconds = runEpochs(trainer, data, parameters, kernelSeconds);
+            EpochTimes epochTimes = runEpochs(trainer, data, parameters);
             double trainSeconds = seconds(trainStart);
             Map<String, Object> results = finalResults(spark, trainer, data, parameters);
             TrainedModel model = new TrainedModel(parameters, modelMetadata(data.examples(), results),
@@ -150,8 +149,8 @@ public final class TrainJob {
                     .add("load_seconds", round(data.seconds()))
                     .add("train_seconds", round(trainSeconds))
                     .add("seconds_per_epoch", round(trainSeconds / settings.integer(TrainSettings.EPOCHS)))
-                    .add("median_epoch_seconds", round(EpochTimes.medianAfterFirst(epochSeconds)))
-                    .add("outside_kernels_share", round(EpochTimes.shareOutsideKernels(epochSeconds, kernelSeconds)))
+                    .add("median_epoch_seconds", round(epochTimes.medianEpochSeconds()))
+                    .add("outside_kernels_share", round(epochTimes.shareOutsideKernels()))
                     .add("cached_bytes", cachedBytes(spark, data.train()))
                     .add("total_seconds", round(seconds(jobStart)))
                     .add("examples", data.examples())
@@ -197,23 +196,20 @@ public final class TrainJob {
 
     /**
      * The epoch loop, a line printed per epoch; the test data is evaluated every train.eval_every epochs. Returns the
-     * seconds of each epoch's gradient pass and update (the test evaluation not included), and adds to
-     * {@code kernelSeconds} the seconds the slowest partition spent in forward and backward in each.
+     * seconds of each epoch's gradient pass and update (the test evaluation not included) and of its kernels.
      */
-    private List<Double> runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters,
-                                   List<Double> kernelSeconds) {
+    private EpochTimes runEpochs(DistributedTrainer trainer, Loaded data, FlatParameters parameters) {
         EpochPrinter printer = new EpochPrinter(out, data.spec().output().isClassification(), data.examples());
         int evalEvery = settings.integer(TrainSettings.EVAL_EVERY);
-        List<Double> epochSeconds = new ArrayList<>();
+        EpochTimes times = new EpochTimes();
         trainer.train(data.train(), parameters, (epoch, pass, s) -> {
-            epochSeconds.add(s);
-            kernelSeconds.add(pass.kernelSeconds());
+            times.add(s, pass.kernelSeconds());
             checkFinite(pass.meanLoss(), "in epoch " + epoch);
             boolean evaluate = data.test() != null && evalEvery > 0 && epoch % evalEvery == 0;
             PassResult testPass = evaluate ? trainer.pass(data.test(), parameters, false, epoch) : null;
             printer.print(epoch, pass, testPass, s);
         });
-        return epochSeconds;
+        return times;
     }
 
     /** Bytes Spark holds for the cached blocks, in memory and on disk (its size estimate). */
