@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,22 @@ class DistributedTrainerTest {
                 .train(rdd, second, (e, p, s) -> { });
         assertArrayEquals(first.flat().toDoubleArray(), second.flat().toDoubleArray());
         assertNotEquals(0, first.flat().norm());
+    }
+
+    @ParameterizedTest(name = "depth {0}")
+    @ValueSource(ints = {1, 3})
+    void kernelSecondsAreTheForwardAndBackwardTimeNotTheTasks(int depth) {
+        // Every task first waits 300 ms (outside the kernels): a pass takes at least that, its kernels far less. The
+        // kernel time crosses the aggregation tree (depth 3 adds executor-side levels) and Kryo, and must arrive > 0.
+        JavaRDD<Block> rdd = spark.parallelize(sortedBlocks(), 8);
+        long start = System.nanoTime();
+        PassResult pass = new DistributedTrainer(spark, SPEC, new DistributedOptions(1, 0.1, 0, false, depth))
+                .withTaskDelay((partition, epoch) -> 300)
+                .pass(rdd, initial(), true, 1);
+        double wall = (System.nanoTime() - start) / 1e9;
+        assertTrue(wall >= 0.3, "wall " + wall);
+        assertTrue(pass.kernelSeconds() > 0, "kernel seconds " + pass.kernelSeconds());
+        assertTrue(pass.kernelSeconds() < 0.25, "kernel seconds " + pass.kernelSeconds() + " include the wait");
     }
 
     static void assertRelativelyEqual(Matrix expected, Matrix actual, double tolerance) {
