@@ -7,6 +7,7 @@ import dev.backprop.autodiff.Node;
 import dev.backprop.autodiff.Op;
 import dev.backprop.tensor.Matrix;
 import dev.backprop.tensor.Precision;
+import dev.backprop.tensor.Shape;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,17 @@ public final class OpChecks {
     }
 
     /** A double matrix of values uniform in [lo, hi). */
+    /** The op's output for {@code inputs}, in a new matrix of the shape the op gives. */
+    public static Matrix forward(Op op, Matrix... inputs) {
+        Shape[] shapes = new Shape[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            shapes[i] = inputs[i].shape();
+        }
+        Matrix out = Matrix.zeros(inputs[0].precision(), op.outputShape(shapes));
+        op.forward(inputs, out);
+        return out;
+    }
+
     public static Matrix uniform(SplittableRandom rng, int rows, int cols, double lo, double hi) {
         Matrix m = Matrix.zeros(Precision.DOUBLE, rows, cols);
         for (int i = 0; i < m.size(); i++) {

@@ -112,14 +112,8 @@ class OpGradientTest {
     void backwardAddsIntoGradientBuffers(Case c) {
         SplittableRandom rng = new SplittableRandom(c.label().hashCode() + 1L);
         Matrix[] in = c.inputs().apply(rng);
-        Shape[] shapes = new Shape[in.length];
-        for (int i = 0; i < in.length; i++) {
-            shapes[i] = in[i].shape();
-        }
-        Shape outShape = c.op().outputShape(shapes);
-        Matrix out = Matrix.zeros(in[0].precision(), outShape);
-        c.op().forward(in, out);
-        Matrix gradOut = uniform(rng, outShape.rows(), outShape.cols(), -1, 1);
+        Matrix out = OpChecks.forward(c.op(), in);
+        Matrix gradOut = uniform(rng, out.rows(), out.cols(), -1, 1);
 
         Matrix[] fromZero = new Matrix[in.length];
         Matrix[] fromPrior = new Matrix[in.length];
@@ -145,14 +139,8 @@ class OpGradientTest {
     void backwardSkipsInputsThatNeedNoGradient(Case c) {
         SplittableRandom rng = new SplittableRandom(c.label().hashCode() + 2L);
         Matrix[] in = c.inputs().apply(rng);
-        Shape[] shapes = new Shape[in.length];
-        for (int i = 0; i < in.length; i++) {
-            shapes[i] = in[i].shape();
-        }
-        Shape outShape = c.op().outputShape(shapes);
-        Matrix out = Matrix.zeros(in[0].precision(), outShape);
-        c.op().forward(in, out);
-        Matrix gradOut = uniform(rng, outShape.rows(), outShape.cols(), -1, 1);
+        Matrix out = OpChecks.forward(c.op(), in);
+        Matrix gradOut = uniform(rng, out.rows(), out.cols(), -1, 1);
         // Only the last input needs a gradient: the others are null and must simply be skipped.
         Matrix[] grads = new Matrix[in.length];
         Matrix last = in[in.length - 1];
