@@ -121,8 +121,8 @@ public final class BenchJob {
         int block = Integer.parseInt(arg("block", blockSizeOf(trainConf)));
         String blas = Blas.implementation();
 
-        System.out.printf(Locale.ROOT, "BLAS %s, precision %s (MLlib: float64), master %s, %d cores%n", blas,
-                precisionName, spark.master(), cores);
+        System.out.printf(Locale.ROOT, "BLAS %s (float GEMM: %s), precision %s (MLlib: float64), master %s, %d cores%n",
+                blas, Blas.floatGemm(), precisionName, spark.master(), cores);
         System.out.println("FLOP formula (both trainers): " + FlopCount.FORMULA);
         Path synthetic = SyntheticDataset.ensure(spark, work.resolve("data"), examples, features, classes, cores);
         System.out.println("synthetic data: " + synthetic);
@@ -157,6 +157,7 @@ public final class BenchJob {
         top.put("empty_job_seconds", round(emptyJob));
         top.put("blas", blas.contains("JNI") ? "native" : blas.contains("Vector") ? "vector" : "java");
         top.put("blas_implementation", blas);
+        top.put("float_gemm", Blas.floatGemm());
         top.put("precision", precisionName);
         top.put("master", spark.master());
         top.put("cores", cores);

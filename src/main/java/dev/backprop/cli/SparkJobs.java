@@ -55,10 +55,13 @@ final class SparkJobs {
 
     /**
      * The first line of every job: which BLAS and precision compute, and on which master; for example
-     * {@code BLAS native (dev.ludovic.netlib.blas.JNIBLAS), activations vector API, precision float32, master local[*,4]}.
+     * {@code BLAS native (dev.ludovic.netlib.blas.JNIBLAS), activations vector API, precision float32, master local[*,4]}
+     * (without the native library, float products name this project's vector-API GEMM when it is the one in use).
      */
     static String computeLine(JavaSparkContext spark, dev.backprop.tensor.Precision precision) {
-        return "BLAS " + blasName() + " (" + Blas.implementation() + "), activations "
+        String floatGemm = precision == dev.backprop.tensor.Precision.FLOAT && Blas.floatGemm().equals("vector-api")
+                ? "; float GEMM: this project's vector-API kernel" : "";
+        return "BLAS " + blasName() + " (" + Blas.implementation() + floatGemm + "), activations "
                 + (dev.backprop.tensor.FloatActivations.vectorized() ? "vector API" : "scalar loops") + ", precision "
                 + (precision == dev.backprop.tensor.Precision.FLOAT ? "float32" : "float64") + ", master "
                 + spark.master();

@@ -3,11 +3,19 @@ package dev.backprop.tensor;
 /**
  * The GEMM call of the engine, through netlib's BLAS ({@code dev.ludovic.netlib}, brought by
  * {@code spark-mllib-local}): the native library when {@code libblas.so.3} loads, else the Java vector API
- * ({@code --add-modules=jdk.incubator.vector}), else plain Java.
+ * ({@code --add-modules=jdk.incubator.vector}), else plain Java. Without the native library, float products go to
+ * {@link VectorSgemm} instead where the vector API has at least 16 float lanes (AVX-512): it is about twice as fast
+ * as netlib's vector-API {@code sgemm} there. {@code -Dbackprop.netlibSgemm=true} turns that off (to compare).
  */
 public final class Blas {
 
     private static final dev.ludovic.netlib.blas.BLAS BLAS = dev.ludovic.netlib.blas.BLAS.getInstance();
+
+    /** Whether float products use {@link VectorSgemm} (checked in this order: the class needs the module). */
+    private static final boolean OWN_SGEMM = !(BLAS instanceof dev.ludovic.netlib.blas.NativeBLAS)
+            && !Boolean.getBoolean("backprop.netlibSgemm")
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && VectorSgemm.lanes() >= 16;
 
     private Blas() {
     }
@@ -15,6 +23,14 @@ public final class Blas {
     /** The implementation in use, for example {@code dev.ludovic.netlib.blas.JNIBLAS} for native BLAS. */
     public static String implementation() {
         return BLAS.getClass().getName();
+    }
+
+    /**
+     * What computes float products: {@code netlib} (the implementation above) or {@code vector-api} (this
+     * project's {@link VectorSgemm}).
+     */
+    public static String floatGemm() {
+        return OWN_SGEMM ? "vector-api" : "netlib";
     }
 
     /**
@@ -61,6 +77,11 @@ public final class Blas {
             FloatMatrix fa = (FloatMatrix) a;
             FloatMatrix fb = (FloatMatrix) b;
             FloatMatrix fc = (FloatMatrix) c;
+            if (OWN_SGEMM) {
+                VectorSgemm.gemm(transposeA, transposeB, m, n, k, (float) alpha, fa.data(), fa.offset(), lda,
+                        fb.data(), fb.offset(), ldb, (float) beta, fc.data(), fc.offset(), ldc);
+                return;
+            }
             BLAS.sgemm(ta, tb, m, n, k, (float) alpha, fa.data(), fa.offset(), lda, fb.data(), fb.offset(), ldb,
                     (float) beta, fc.data(), fc.offset(), ldc);
         }
