@@ -108,16 +108,22 @@ final class VectorSgemm {
         for (int jr = 0; jr < nc; jr += NR) {
             int base = jr * kc;
             int columns = Math.min(NR, nc - jr);
+            if (transposeB) {
+                // op(b)(p, j) = b(j, p): the sliver's columns are consecutive floats of column p of b.
+                for (int p = 0; p < kc; p++) {
+                    int source = bo + (jc + jr) + (pc + p) * ldb;
+                    int target = base + p * NR;
+                    System.arraycopy(b, source, packed, target, columns);
+                    if (columns < NR) {
+                        java.util.Arrays.fill(packed, target + columns, target + NR, 0f);
+                    }
+                }
+                continue;
+            }
             for (int j = 0; j < NR; j++) {
                 if (j >= columns) {
                     for (int p = 0; p < kc; p++) {
                         packed[base + p * NR + j] = 0f;
-                    }
-                } else if (transposeB) {
-                    // op(b)(p, j) = b(j, p): row j of b, strided by ldb.
-                    int source = bo + (jc + jr + j) + pc * ldb;
-                    for (int p = 0; p < kc; p++) {
-                        packed[base + p * NR + j] = b[source + p * ldb];
                     }
                 } else {
                     // op(b)(p, j) = b(p, j): column j of b, contiguous.
@@ -141,19 +147,24 @@ final class VectorSgemm {
         for (int ir = 0; ir < mc; ) {
             int width = sliverWidth(mc - ir);
             int rows = Math.min(width, mc - ir);
-            for (int p = 0; p < kc; p++) {
-                int target = base + p * width;
-                if (transposeA) {
-                    // op(a)(i, p) = a(p, i): strided by lda along i.
-                    int source = ao + (pc + p) + (ic + ir) * lda;
-                    for (int i = 0; i < rows; i++) {
-                        packed[target + i] = a[source + i * lda];
+            if (transposeA) {
+                // op(a)(i, p) = a(p, i): row i of the sliver is consecutive floats of column i of a.
+                for (int i = 0; i < rows; i++) {
+                    int source = ao + pc + (ic + ir + i) * lda;
+                    for (int p = 0; p < kc; p++) {
+                        packed[base + p * width + i] = a[source + p];
                     }
-                } else {
-                    System.arraycopy(a, ao + (ic + ir) + (pc + p) * lda, packed, target, rows);
                 }
-                if (rows < width) {
-                    java.util.Arrays.fill(packed, target + rows, target + width, 0f);
+                for (int p = 0; rows < width && p < kc; p++) {
+                    java.util.Arrays.fill(packed, base + p * width + rows, base + (p + 1) * width, 0f);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int target = base + p * width;
+                    System.arraycopy(a, ao + (ic + ir) + (pc + p) * lda, packed, target, rows);
+                    if (rows < width) {
+                        java.util.Arrays.fill(packed, target + rows, target + width, 0f);
+                    }
                 }
             }
             base += width * kc;
