@@ -19,6 +19,11 @@ public enum Precision {
         }
     }
 
+    /** {@code value} as a matrix of this precision stores it: rounded to the nearest float for {@link #FLOAT}. */
+    public double round(double value) {
+        return this == FLOAT ? (float) value : value;
+    }
+
     /** Bytes taken by one value. */
     public int bytes() {
         return this == FLOAT ? Float.BYTES : Double.BYTES;

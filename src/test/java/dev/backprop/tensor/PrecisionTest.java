@@ -32,6 +32,16 @@ class PrecisionTest {
     }
 
     @Test
+    void roundsAsAMatrixOfThePrecisionStores() {
+        assertEquals(0.1, Precision.DOUBLE.round(0.1));
+        assertEquals((double) 0.1f, Precision.FLOAT.round(0.1));
+        assertEquals(Precision.FLOAT.round(1.00000001), Precision.FLOAT.round(1.00000002));
+        Matrix stored = Matrix.zeros(Precision.FLOAT, 1, 1);
+        stored.set(0, 16777217.0);
+        assertEquals(stored.get(0), Precision.FLOAT.round(16777217.0));
+    }
+
+    @Test
     void bytesPerValue() {
         assertEquals(4, Precision.FLOAT.bytes());
         assertEquals(8, Precision.DOUBLE.bytes());
