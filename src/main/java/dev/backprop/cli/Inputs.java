@@ -59,7 +59,24 @@ final class Inputs {
         return settings.text(TrainSettings.DATA_FORMAT).equals("csv");
     }
 
-    /** Learns labels, schema and scalers from the training data at {@code path}. */
+    /**
+     * Whether the classes of the training data are found during the read that caches it ({@link LabelsWhileCaching})
+     * rather than by a pass of their own first: LIBSVM classification data without data.labels, of a given width
+     * (data.features), with nothing else that reads the data before caching it (no data.scale, no
+     * train.class_weights).
+     */
+    static boolean labelsFoundWhileCaching(Settings settings) {
+        return classification(settings) && !csv(settings)
+                && list(settings.text(TrainSettings.DATA_LABELS)).isEmpty()
+                && settings.integer(TrainSettings.DATA_FEATURES) > 0
+                && ScalingMethod.parse(settings.text(TrainSettings.DATA_SCALE)) == ScalingMethod.NONE
+                && settings.text(TrainSettings.CLASS_WEIGHTS).equals("none");
+    }
+
+    /**
+     * Learns labels, schema and scalers from the training data at {@code path}; leaves the labels empty when they
+     * are found while caching ({@link #labelsFoundWhileCaching}).
+     */
     static Fitted fit(JavaSparkContext spark, Settings settings, String path, PrintLines out) throws IOException {
         boolean classification = classification(settings);
         List<String> labels = List.of();
@@ -88,9 +105,10 @@ final class Inputs {
             }
             features = settings.integer(TrainSettings.DATA_FEATURES);
             List<String> given = list(settings.text(TrainSettings.DATA_LABELS));
-            boolean findLabels = classification && given.isEmpty();
+            boolean whileCaching = labelsFoundWhileCaching(settings);
+            boolean findLabels = classification && given.isEmpty() && !whileCaching;
             LibsvmSurvey survey = findLabels || features == 0 ? surveyLibsvm(spark, path, findLabels) : null;
-            if (classification) {
+            if (classification && !whileCaching) {
                 labels = findLabels ? survey.labels() : LabelMap.of(given).labels();
             }
             if (features == 0) {
@@ -101,8 +119,8 @@ final class Inputs {
                 }
             }
         }
-        if (classification) {
-            out.line("classes (" + labels.size() + "): " + describeClasses(labels));
+        if (classification && !labels.isEmpty()) {
+            out.line(classesLine(labels));
         }
         Preprocessing unscaled = new Preprocessing(labels, table, null, null);
         Preprocessing preprocessing = scalers(spark, settings, path, unscaled, features, out);
@@ -270,7 +288,7 @@ final class Inputs {
     }
 
     /** A LIBSVM label as text: integral values without a fraction, so that "1" and "1.0" read alike. */
-    private static String labelText(double label) {
+    static String labelText(double label) {
         return label == Math.rint(label) && Math.abs(label) < 1e15 ? Long.toString((long) label)
                 : Double.toString(label);
     }
@@ -387,6 +405,11 @@ final class Inputs {
                     + " is not allowed; give one character, or tab");
         }
         return text.charAt(0);
+    }
+
+    /** The line that names the classes of the training data. */
+    static String classesLine(List<String> labels) {
+        return "classes (" + labels.size() + "): " + describeClasses(labels);
     }
 
     private static String describeClasses(List<String> labels) {

@@ -1,6 +1,8 @@
 package dev.backprop.cli;
 
 import dev.backprop.data.Block;
+import dev.backprop.data.ClassWeights;
+import dev.backprop.data.LabelMap;
 import dev.backprop.data.LabeledPoint;
 import dev.backprop.data.Preprocessing;
 import dev.backprop.data.TargetEncoding;
@@ -175,15 +177,48 @@ public final class TrainJob {
     private Loaded load(JavaSparkContext spark, int partitions) throws IOException {
         long start = System.nanoTime();
         String trainPath = path(TrainSettings.DATA_TRAIN);
+        boolean shuffle = settings.flag(TrainSettings.SHUFFLE);
         Inputs.Fitted fitted = Inputs.fit(spark, settings, trainPath, out::println);
+        JavaRDD<Block> raw = null;
+        if (Inputs.labelsFoundWhileCaching(settings)) {
+            LabelsWhileCaching found = new LabelsWhileCaching(spark);
+            raw = blocks(spark, trainPath, fitted.preprocessing(), fitted.features(), new TargetEncoding.Value(), null,
+                    partitions, shuffle, found);
+            LabelMap labels;
+            try {
+                countExamples(raw);
+                labels = found.labels(trainPath);
+            } catch (RuntimeException e) {
+                raw.unpersist(false);
+                throw e;
+            }
+            out.println(Inputs.classesLine(labels.labels()));
+            fitted = new Inputs.Fitted(new Preprocessing(labels.labels(), null, null, null), fitted.features(), null);
+        }
         Preprocessing preprocessing = fitted.preprocessing();
         MlpSpec spec = spec(fitted.features(), preprocessing.labels().size(), preprocessing.numLabels());
         out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
-        JavaRDD<Block> train = blocks(spark, trainPath, fitted, spec, partitions, settings.flag(TrainSettings.SHUFFLE));
+        JavaRDD<Block> train = raw == null ? null
+                : LabelsWhileCaching.encode(raw, preprocessing.labelMap(), encoding(spec), precision());
+        if (train == null) {
+            if (raw != null) {
+                out.println("two labels have the same " + precisionName(precision()) + " value: reading "
+                        + trainPath + " again with the labels found");
+                raw.unpersist(false);
+                raw = null;
+            }
+            train = blocks(spark, trainPath, preprocessing, fitted.features(), encoding(spec), fitted.classWeights(),
+                    partitions, shuffle, null);
+        } else {
+            train = train.setName(trainPath).persist(StorageLevel.MEMORY_AND_DISK());
+        }
         long examples = countExamples(train);
+        if (raw != null) {
+            raw.unpersist(false);
+        }
         String testPath = path(TrainSettings.DATA_TEST);
-        JavaRDD<Block> test = testPath.isEmpty() ? null : blocks(spark, testPath,
-                new Inputs.Fitted(preprocessing, fitted.features(), null), spec, partitions, false);
+        JavaRDD<Block> test = testPath.isEmpty() ? null : blocks(spark, testPath, preprocessing, fitted.features(),
+                encoding(spec), null, partitions, false, null);
         long testExamples = test == null ? 0 : countExamples(test);
         double seconds = seconds(start);
         out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s, %d partitions%n", examples,
@@ -347,15 +382,22 @@ public final class TrainJob {
         };
     }
 
-    /** The examples of {@code path}, preprocessed, spread over the partitions and cached as blocks. */
-    private JavaRDD<Block> blocks(JavaSparkContext spark, String path, Inputs.Fitted fitted, MlpSpec spec,
-                                  int partitions, boolean shuffle) throws IOException {
-        JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, path, fitted.preprocessing(), spec.inputs(), true);
+    /**
+     * The examples of {@code path}, preprocessed, spread over the partitions and cached as blocks whose targets
+     * {@code encoding} writes; {@code labels}, when not null, records the distinct labels as the file is read.
+     */
+    private JavaRDD<Block> blocks(JavaSparkContext spark, String path, Preprocessing preprocessing, int features,
+                                  TargetEncoding encoding, ClassWeights classWeights, int partitions, boolean shuffle,
+                                  LabelsWhileCaching labels) throws IOException {
+        JavaRDD<LabeledPoint> points = Inputs.read(spark, settings, path, preprocessing, features, true);
+        if (labels != null) {
+            points = labels.recording(points);
+        }
         spark.setJobDescription("load " + path);
         points = shuffle ? ExampleLoader.shuffle(points, partitions, settings.integer(TrainSettings.SEED))
                 : points.getNumPartitions() > partitions ? points.coalesce(partitions) : points;
-        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, spec.inputs(), encoding(spec), precision(),
-                settings.integer(TrainSettings.BLOCK_SIZE), fitted.classWeights());
+        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, features, encoding, precision(),
+                settings.integer(TrainSettings.BLOCK_SIZE), classWeights);
         return blocks.setName(path).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
