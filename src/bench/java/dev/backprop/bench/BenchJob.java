@@ -135,7 +135,7 @@ public final class BenchJob {
             String data = row.data().equals("mnist") ? mnist : synthetic.toString();
             System.out.printf(Locale.ROOT, "%n== %s: %s-%s-%d %s on %s%n", row.name(), features,
                     row.hidden().replace(',', '-'), classes, row.activation(), row.data());
-            OurRunner.Result ours = OurRunner.run(spark, trainConf, data, features, classes, row.hidden(),
+            OurRunner.Result ours = OurRunner.run(spark, trainConf, data, features, row.hidden(),
                     row.activation(), warmup, passes, precisionName, block, work.resolve("model-" + row.name()));
             int[] sizes = sizes(ours.network());
             MllibRunner.Result theirs = row.withMllib() && mllib

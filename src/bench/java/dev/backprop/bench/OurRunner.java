@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * This trainer as its users run it: {@link TrainJob} (what {@code jobs/train.sh} runs) on the shared context, with
- * the shipped configuration and the row's network, told what MLlib is told: the width (data.features, as MLlib's
- * numFeatures) and the classes 0..k-1 (data.labels; MLlib requires labels 0..k-1 and takes k from its layers), so
- * that neither scans the file before reading it; no shuffle, no test set and no per-epoch evaluation, for the
+ * the shipped configuration and the row's network, told the width as MLlib is (data.features, as MLlib's
+ * numFeatures), so that neither scans the file before reading it; not told the classes (MLlib takes them from its
+ * layers and requires labels 0..k-1; ours finds them during the read that caches the blocks, as a user who leaves
+ * data.labels empty has them found); no shuffle, no test set and no per-epoch evaluation, for the
  * warm-up epochs plus the measured ones. The figures: {@code load_seconds} of its results line (reading, parsing,
  * stacking and caching), the median of the measured epochs' seconds from its epoch lines (gradient pass, aggregation
  * and update) and {@code cached_bytes}.
@@ -31,14 +32,12 @@ final class OurRunner {
     private OurRunner() {
     }
 
-    static Result run(JavaSparkContext spark, Path conf, String data, int features, int classes, String hidden,
+    static Result run(JavaSparkContext spark, Path conf, String data, int features, String hidden,
                       String activation, int warmup, int passes, String precision, int block, Path modelOut)
             throws Exception {
-        String labels = String.join(",", java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString)
-                .toList());
         List<String> args = new ArrayList<>(List.of("--conf", conf.toString(),
                 "data.format=libsvm", "data.train=" + data, "data.test=", "data.scale=none",
-                "data.features=" + features, "data.labels=" + labels,
+                "data.features=" + features, "data.labels=",
                 "net.hidden=" + hidden, "net.activation=" + activation, "net.output=softmax_cross_entropy",
                 "train.epochs=" + (warmup + passes), "train.shuffle=false", "train.eval_every=0",
                 "train.precision=" + precision, "train.block_size=" + block, "model.out=" + modelOut, "model.overwrite=true"));
