@@ -10,7 +10,7 @@
 #   --blas vector       no native BLAS in this run (-Ddev.ludovic.netlib.blas.allowNative=false): both trainers
 #                       use netlib's Java vector-API BLAS (local mode)
 #   examples=60000 features=784 classes=10   the synthetic set (written once under work=target/bench)
-#   warmup=10 passes=5  passes run first and not measured (JIT compilation), then the measured ones (median)
+#   warmup=10 passes=20 passes run first and not measured (JIT compilation), then the measured ones (median)
 #   precision=float     float or double (ours; MLlib always computes in double)
 #   rows=all            like-for-like, default-relu, wide, mnist-like-for-like (comma-separated)
 #   block=N             our block size (default: train.block_size of conf/train.properties); MLlib's is 128

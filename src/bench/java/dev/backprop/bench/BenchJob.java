@@ -23,7 +23,7 @@ import java.util.Map;
  * on the synthetic set.
  *
  * <p>Arguments ({@code key=value}): {@code examples} (60000), {@code features} (784), {@code classes} (10),
- * {@code warmup} (passes run first and not measured, 10), {@code passes} (measured passes, 5), {@code precision} (float|double, float), {@code rows}
+ * {@code warmup} (passes run first and not measured, 10), {@code passes} (measured passes, 20), {@code precision} (float|double, float), {@code rows}
  * (comma-separated row names or {@code all}), {@code mllib} (true|false), {@code work} (folder for the generated data
  * and models, target/bench), {@code block} (our block size; train.block_size of the configuration),
  * {@code mnist} (the shipped subset's training file), {@code conf} (the training
@@ -92,7 +92,7 @@ public final class BenchJob {
         long examples = Long.parseLong(arg("examples", "60000"));
         int features = Integer.parseInt(arg("features", "784"));
         int classes = Integer.parseInt(arg("classes", "10"));
-        int passes = Integer.parseInt(arg("passes", "5"));
+        int passes = Integer.parseInt(arg("passes", "20"));
         int warmup = Integer.parseInt(arg("warmup", "10"));
         if (passes < 1 || warmup < 1) {
             throw new IllegalArgumentException("passes and warmup must be at least 1, got passes=" + passes
