@@ -7,6 +7,7 @@ import dev.backprop.autodiff.ops.Sigmoid;
 import dev.backprop.loss.BinaryCrossEntropyWithLogits;
 import dev.backprop.loss.SoftmaxCrossEntropy;
 import dev.backprop.loss.SquaredError;
+import dev.backprop.tensor.FloatMatrix;
 import dev.backprop.tensor.Matrix;
 
 
@@ -109,6 +110,9 @@ public enum OutputLoss {
 
     private static int argmax(Matrix m, int column, double threshold) {
         int k = m.rows();
+        if (m instanceof FloatMatrix f) {
+            return argmax(f.data(), f.offset() + column * k, k, threshold);
+        }
         if (k == 1) {
             return m.get(0, column) >= threshold ? 1 : 0;
         }
@@ -116,6 +120,22 @@ public enum OutputLoss {
         for (int r = 1; r < k; r++) {
             if (m.get(r, column) > m.get(best, column)) {
                 best = r;
+            }
+        }
+        return best;
+    }
+
+    /** {@link #argmax(Matrix, int, double)} on the {@code k} floats from {@code base}, without a call per value. */
+    private static int argmax(float[] data, int base, int k, double threshold) {
+        if (k == 1) {
+            return data[base] >= threshold ? 1 : 0;
+        }
+        int best = 0;
+        float bestValue = data[base];
+        for (int r = 1; r < k; r++) {
+            if (data[base + r] > bestValue) {
+                best = r;
+                bestValue = data[base + r];
             }
         }
         return best;

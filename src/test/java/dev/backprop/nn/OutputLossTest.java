@@ -66,15 +66,22 @@ class OutputLossTest {
 
     @Test
     void predictedClassIsTheLargestLogitOrAPositiveSingleLogit() {
-        Matrix z = Matrix.of(Precision.DOUBLE, 3, 4,
-                0.1, 2, -1,      // class 1
-                -5, -6, -4,      // class 2 (all negative)
-                3, 3, 1,         // a tie goes to the first
-                -1, 0, 7);       // class 2
-        assertEquals(1, OutputLoss.predictedClass(z, 0));
-        assertEquals(2, OutputLoss.predictedClass(z, 1));
-        assertEquals(0, OutputLoss.predictedClass(z, 2));
-        assertEquals(2, OutputLoss.predictedClass(z, 3));
+        for (Precision precision : Precision.values()) {
+            Matrix z = Matrix.of(precision, 3, 4,
+                    0.1, 2, -1,      // class 1
+                    -5, -6, -4,      // class 2 (all negative)
+                    3, 3, 1,         // a tie goes to the first
+                    -1, 0, 7);       // class 2
+            assertEquals(1, OutputLoss.predictedClass(z, 0), precision.name());
+            assertEquals(2, OutputLoss.predictedClass(z, 1), precision.name());
+            assertEquals(0, OutputLoss.predictedClass(z, 2), precision.name());
+            assertEquals(2, OutputLoss.predictedClass(z, 3), precision.name());
+            // A view from the second column on: its columns start at an offset into the array.
+            Matrix view = z.columns(1, 4);
+            assertEquals(2, OutputLoss.predictedClass(view, 0), precision.name());
+            assertEquals(0, OutputLoss.predictedClass(view, 1), precision.name());
+            assertEquals(2, OutputLoss.predictedClass(view, 2), precision.name());
+        }
         // One output: the logit 0 is the probability 0.5, which counts as class 1.
         Matrix single = Matrix.of(Precision.FLOAT, 1, 4, -0.01, 0, 0.3, -7);
         assertArrayEquals(new int[] {0, 1, 1, 0}, new int[] {OutputLoss.predictedClass(single, 0),
@@ -84,12 +91,14 @@ class OutputLossTest {
 
     @Test
     void targetClassIsTheOneHotRowOrASingleValueAtLeastOneHalf() {
-        Matrix oneHot = Matrix.of(Precision.DOUBLE, 3, 2, 0, 0, 1, 0, 1, 0);
-        assertEquals(2, OutputLoss.targetClass(oneHot, 0));
-        assertEquals(1, OutputLoss.targetClass(oneHot, 1));
-        Matrix probabilities = Matrix.of(Precision.DOUBLE, 1, 4, 0.49, 0.5, 0.9, 0);
-        assertArrayEquals(new int[] {0, 1, 1, 0}, new int[] {OutputLoss.targetClass(probabilities, 0),
-                OutputLoss.targetClass(probabilities, 1), OutputLoss.targetClass(probabilities, 2),
-                OutputLoss.targetClass(probabilities, 3)});
+        for (Precision precision : Precision.values()) {
+            Matrix oneHot = Matrix.of(precision, 3, 2, 0, 0, 1, 0, 1, 0);
+            assertEquals(2, OutputLoss.targetClass(oneHot, 0), precision.name());
+            assertEquals(1, OutputLoss.targetClass(oneHot, 1), precision.name());
+            Matrix probabilities = Matrix.of(precision, 1, 4, 0.49, 0.5, 0.9, 0);
+            assertArrayEquals(new int[] {0, 1, 1, 0}, new int[] {OutputLoss.targetClass(probabilities, 0),
+                    OutputLoss.targetClass(probabilities, 1), OutputLoss.targetClass(probabilities, 2),
+                    OutputLoss.targetClass(probabilities, 3)}, precision.name());
+        }
     }
 }
