@@ -37,7 +37,8 @@ final class LabelsWhileCaching {
     private final CollectionAccumulator<Double> seen;
 
     LabelsWhileCaching(JavaSparkContext spark) {
-        this.seen = spark.sc().collectionAccumulator("distinct labels");
+        // Unnamed: a named accumulator's values are reported per task to the UI and event logs.
+        this.seen = spark.sc().collectionAccumulator();
     }
 
     /**
@@ -101,7 +102,8 @@ final class LabelsWhileCaching {
         Map<Double, Integer> classByValue = new HashMap<>();
         List<String> texts = labels.labels();
         for (int k = 0; k < texts.size(); k++) {
-            double value = precision.round(Double.parseDouble(texts.get(k)));
+            // + 0.0 turns -0.0 into 0.0: they are one label ("0"), but Double.equals tells them apart.
+            double value = precision.round(Double.parseDouble(texts.get(k))) + 0.0;
             if (classByValue.put(value, k) != null) {
                 return null;
             }
@@ -110,7 +112,7 @@ final class LabelsWhileCaching {
             Matrix targets = Matrix.zeros(precision, encoding.width(), block.size());
             double[] label = new double[1];
             for (int j = 0; j < block.size(); j++) {
-                Integer k = classByValue.get(block.targets().get(0, j));
+                Integer k = classByValue.get(block.targets().get(0, j) + 0.0);
                 if (k == null) {
                     throw new IllegalStateException("label " + block.targets().get(0, j) + " of a cached block is"
                             + " not among the labels found while caching " + new ArrayList<>(classByValue.keySet()));

@@ -175,51 +175,56 @@ public final class TrainJob {
      * training and test data; the network's input width and number of classes come from the data.
      */
     private Loaded load(JavaSparkContext spark, int partitions) throws IOException {
+        List<JavaRDD<Block>> cached = new ArrayList<>();
+        try {
+            return load(spark, partitions, cached);
+        } catch (Throwable e) {
+            // Whatever failed (Spark's own exceptions included), nothing this job cached stays behind in a shared
+            // context.
+            cached.forEach(rdd -> rdd.unpersist(false));
+            throw e;
+        }
+    }
+
+    private Loaded load(JavaSparkContext spark, int partitions, List<JavaRDD<Block>> cached) throws IOException {
         long start = System.nanoTime();
         String trainPath = path(TrainSettings.DATA_TRAIN);
         boolean shuffle = settings.flag(TrainSettings.SHUFFLE);
         Inputs.Fitted fitted = Inputs.fit(spark, settings, trainPath, out::println);
         JavaRDD<Block> raw = null;
         if (Inputs.labelsFoundWhileCaching(settings)) {
+            // Memory only: when the encoded blocks need the room, the raw ones are dropped, not written to disk.
             LabelsWhileCaching found = new LabelsWhileCaching(spark);
-            raw = blocks(spark, trainPath, fitted.preprocessing(), fitted.features(), new TargetEncoding.Value(), null,
-                    partitions, shuffle, found);
-            LabelMap labels;
-            try {
-                countExamples(raw);
-                labels = found.labels(trainPath);
-            } catch (RuntimeException e) {
-                raw.unpersist(false);
-                throw e;
-            }
+            raw = cache(cached, blocks(spark, trainPath, fitted.preprocessing(), fitted.features(),
+                    new TargetEncoding.Value(), null, partitions, shuffle, found), StorageLevel.MEMORY_ONLY());
+            countExamples(raw);
+            LabelMap labels = found.labels(trainPath);
             out.println(Inputs.classesLine(labels.labels()));
-            fitted = new Inputs.Fitted(new Preprocessing(labels.labels(), null, null, null), fitted.features(), null);
+            Preprocessing unlabelled = fitted.preprocessing();
+            fitted = new Inputs.Fitted(new Preprocessing(labels.labels(), unlabelled.table(), unlabelled.features(),
+                    unlabelled.target()), fitted.features(), fitted.classWeights());
         }
         Preprocessing preprocessing = fitted.preprocessing();
         MlpSpec spec = spec(fitted.features(), preprocessing.labels().size(), preprocessing.numLabels());
         out.printf(Locale.ROOT, "network %s, %d parameters%n", spec, new ParameterLayout(spec).size());
         JavaRDD<Block> train = raw == null ? null
                 : LabelsWhileCaching.encode(raw, preprocessing.labelMap(), encoding(spec), precision());
-        if (train == null) {
-            if (raw != null) {
-                out.println("two labels have the same " + precisionName(precision()) + " value: reading "
-                        + trainPath + " again with the labels found");
-                raw.unpersist(false);
-                raw = null;
-            }
-            train = blocks(spark, trainPath, preprocessing, fitted.features(), encoding(spec), fitted.classWeights(),
-                    partitions, shuffle, null);
-        } else {
-            train = train.setName(trainPath).persist(StorageLevel.MEMORY_AND_DISK());
+        if (train == null && raw != null) {
+            out.println("two labels have the same " + precisionName(precision()) + " value: reading " + trainPath
+                    + " again with the labels found");
+            raw.unpersist(false);
+            raw = null;
         }
-        long examples = countExamples(train);
+        train = cache(cached, train != null ? train : blocks(spark, trainPath, preprocessing, fitted.features(),
+                encoding(spec), fitted.classWeights(), partitions, shuffle, null), StorageLevel.MEMORY_AND_DISK());
+        long examples = countExamples(train.setName(trainPath));
         if (raw != null) {
             raw.unpersist(false);
         }
         String testPath = path(TrainSettings.DATA_TEST);
-        JavaRDD<Block> test = testPath.isEmpty() ? null : blocks(spark, testPath, preprocessing, fitted.features(),
-                encoding(spec), null, partitions, false, null);
-        long testExamples = test == null ? 0 : countExamples(test);
+        JavaRDD<Block> test = testPath.isEmpty() ? null : cache(cached, blocks(spark, testPath, preprocessing,
+                fitted.features(), encoding(spec), null, partitions, false, null), StorageLevel.MEMORY_AND_DISK());
+        long testExamples = test == null ? 0 : countExamples(test.setName(testPath));
         double seconds = seconds(start);
         out.printf(Locale.ROOT, "loaded %d training and %d test examples in %.1f s, %d partitions%n", examples,
                 testExamples, seconds, train.getNumPartitions());
@@ -227,6 +232,12 @@ public final class TrainJob {
             throw new UsageException("the training data " + trainPath + " holds no examples");
         }
         return new Loaded(spec, preprocessing, train, test, examples, testExamples, seconds);
+    }
+
+    /** {@code blocks} persisted at {@code level}, and noted in {@code cached} for unpersisting should loading fail. */
+    private static JavaRDD<Block> cache(List<JavaRDD<Block>> cached, JavaRDD<Block> blocks, StorageLevel level) {
+        cached.add(blocks);
+        return blocks.persist(level);
     }
 
     /**
@@ -383,8 +394,9 @@ public final class TrainJob {
     }
 
     /**
-     * The examples of {@code path}, preprocessed, spread over the partitions and cached as blocks whose targets
-     * {@code encoding} writes; {@code labels}, when not null, records the distinct labels as the file is read.
+     * The examples of {@code path}, preprocessed, spread over the partitions and stacked into blocks whose targets
+     * {@code encoding} writes (not yet persisted); {@code labels}, when not null, records the distinct labels as the
+     * file is read.
      */
     private JavaRDD<Block> blocks(JavaSparkContext spark, String path, Preprocessing preprocessing, int features,
                                   TargetEncoding encoding, ClassWeights classWeights, int partitions, boolean shuffle,
@@ -396,9 +408,8 @@ public final class TrainJob {
         spark.setJobDescription("load " + path);
         points = shuffle ? ExampleLoader.shuffle(points, partitions, settings.integer(TrainSettings.SEED))
                 : points.getNumPartitions() > partitions ? points.coalesce(partitions) : points;
-        JavaRDD<Block> blocks = ExampleLoader.toBlocks(points, features, encoding, precision(),
-                settings.integer(TrainSettings.BLOCK_SIZE), classWeights);
-        return blocks.setName(path).persist(StorageLevel.MEMORY_AND_DISK());
+        return ExampleLoader.toBlocks(points, features, encoding, precision(),
+                settings.integer(TrainSettings.BLOCK_SIZE), classWeights).setName(path);
     }
 
     private static long countExamples(JavaRDD<Block> blocks) {

@@ -1,6 +1,5 @@
 package dev.backprop.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.backprop.cli.JobTestSupport.Run;
 import dev.backprop.model.TrainedModel;
 import dev.backprop.spark.ModelStore;
@@ -79,7 +78,20 @@ class LabelsWhileCachingJobTest {
                 "data.features=" + FEATURES, "net.hidden=6", "train.epochs=4", "model.out=" + model));
         args.addAll(List.of(more));
         JOBS.clear();
-        return train(spark, args.toArray(String[]::new));
+        Run run = train(spark, args.toArray(String[]::new));
+        assertTrue(spark.sc().getPersistentRDDs().isEmpty(), "the run left cached data behind: "
+                + spark.sc().getPersistentRDDs() + "\n" + run);
+        return run;
+    }
+
+    /** Loss, accuracies and cached bytes of two runs are the same to the last digit. */
+    private static void assertSameTraining(Run expected, Run actual) {
+        assertEquals(0, expected.code(), expected::toString);
+        assertEquals(0, actual.code(), actual::toString);
+        for (String key : new String[] {"final_loss", "train_accuracy", "test_accuracy", "cached_bytes"}) {
+            assertEquals(expected.json().get(key).asText(), actual.json().get(key).asText(), key + ": "
+                    + actual.lastLine() + " vs " + expected.lastLine());
+        }
     }
 
     private static long surveys() {
@@ -100,15 +112,45 @@ class LabelsWhileCachingJobTest {
         assertEquals(0, found.code(), found::toString);
         assertEquals(0, surveys(), "no pass over the file before the caching read: " + JOBS);
         assertTrue(found.out().contains("classes (3): 0=-1, 1=3, 2=7"), found::toString);
-        Run given = run(data, "data.labels=-1,3,7");
-        assertEquals(0, given.code(), given::toString);
-        JsonNode a = found.json();
-        JsonNode b = given.json();
-        for (String key : new String[] {"final_loss", "train_accuracy", "test_accuracy", "cached_bytes"}) {
-            assertEquals(b.get(key).asText(), a.get(key).asText(), key + ": " + found.lastLine() + " vs "
-                    + given.lastLine());
-        }
+        assertSameTraining(run(data, "data.labels=-1,3,7"), found);
         assertEquals(List.of("-1", "3", "7"), modelLabels(found));
+    }
+
+    @Test
+    void partitionsWithDifferentLabelsAreMergedWithoutShuffling() throws IOException {
+        // Two part files, one without class 2 and one without class 0; unshuffled, each stays a partition.
+        List<String> lines = libsvmLines(blobs(40, 3));
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (String line : lines) {
+            (line.startsWith("0 ") ? first : line.startsWith("2 ") ? second : lines.indexOf(line) % 2 == 0 ? first
+                    : second).add(line.replaceFirst("^2 ", "12 "));
+        }
+        Path folder = dir.resolve("data/parts");
+        write(folder.resolve("part-00000"), first);
+        write(folder.resolve("part-00001"), second);
+        Run found = run(folder, "train.shuffle=false");
+        assertEquals(0, surveys(), "no pass over the files before the caching read: " + JOBS);
+        assertEquals(2, found.json().get("partitions").asInt(), found.lastLine());
+        assertTrue(found.out().contains("classes (3): 0=0, 1=1, 2=12"), found::toString);
+        assertSameTraining(run(folder, "train.shuffle=false", "data.labels=0,1,12"), found);
+    }
+
+    @Test
+    void minusZeroIsTheLabelZero() throws IOException {
+        Path data = data("minus-zero.libsvm", "-0", "1", "2");
+        Run found = run(data);
+        assertEquals(List.of("0", "1", "2"), modelLabels(found));
+        assertSameTraining(run(data, "data.labels=0,1,2"), found);
+    }
+
+    @Test
+    void twoClassesWithASigmoidOutputGetBinaryTargets() throws IOException {
+        Path data = data("binary.libsvm", "-1", "1", "1");
+        Run found = run(data, "net.output=sigmoid_binary_cross_entropy");
+        assertEquals(List.of("-1", "1"), modelLabels(found));
+        assertTrue(found.json().get("train_accuracy").asDouble() > 0.9, found::toString);
+        assertSameTraining(run(data, "net.output=sigmoid_binary_cross_entropy", "data.labels=-1,1"), found);
     }
 
     @Test
@@ -125,8 +167,7 @@ class LabelsWhileCachingJobTest {
         assertEquals(0, found.code(), found::toString);
         assertTrue(found.out().contains("two labels have the same float32 value"), found::toString);
         assertEquals(List.of("1.00000001", "1.00000002", "5"), modelLabels(found));
-        Run given = run(data, "data.labels=1.00000001,1.00000002,5");
-        assertEquals(given.json().get("final_loss").asText(), found.json().get("final_loss").asText());
+        assertSameTraining(run(data, "data.labels=1.00000001,1.00000002,5"), found);
         // In float64 the raw labels differ, so the cached blocks are used.
         Run inDouble = run(data, "train.precision=double");
         assertEquals(0, inDouble.code(), inDouble::toString);
