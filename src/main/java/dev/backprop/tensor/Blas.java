@@ -5,7 +5,10 @@ package dev.backprop.tensor;
  * {@code spark-mllib-local}): the native library when {@code libblas.so.3} loads, else the Java vector API
  * ({@code --add-modules=jdk.incubator.vector}), else plain Java. Without the native library, float products go to
  * {@link VectorSgemm} instead where the vector API has at least 16 float lanes (AVX-512): it is about twice as fast
- * as netlib's vector-API {@code sgemm} there. {@code -Dbackprop.netlibSgemm=true} turns that off (to compare).
+ * as netlib's vector-API {@code sgemm} there. The system property {@code -Dbackprop.netlibSgemm=true} turns that off
+ * (to compare), in each JVM that has it: the driver's through {@code BACKPROP_JAVA_OPTS} in local mode, executors'
+ * through {@code spark.executor.extraJavaOptions}. The choice is made per JVM; a job's first line reports the
+ * driver's.
  */
 public final class Blas {
 

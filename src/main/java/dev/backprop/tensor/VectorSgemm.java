@@ -6,9 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float GEMM on the JDK vector API, {@code c = alpha * op(a) * op(b) + beta * c} on column-major arrays, for machines
- * without a native BLAS. netlib's own vector-API {@code sgemm} reaches about 38 GFLOP/s on one core of the
+ * without a native BLAS. netlib's own vector-API {@code sgemm} reaches 30-38 GFLOP/s on one core of the
  * development machine, about as much as its {@code dgemm} (30), although a float lane is half as wide; this kernel
- * reaches about 80 (OpenBLAS: 100). It is the textbook blocked GEMM (Goto and van de Geijn):
+ * reaches 55-89 on the shapes of our layers, 65 on the mix of calls of one block's gradient pass (OpenBLAS: about
+ * 100). It is the textbook blocked GEMM (Goto and van de Geijn):
  * <ul>
  *   <li>{@code op(b)} is copied, {@value #KC} rows by {@value #NC} columns at a time, into slivers of {@value #NR}
  *       columns stored row after row, zero-padded;</li>
@@ -23,6 +24,11 @@ import jdk.incubator.vector.VectorSpecies;
  * Each thread keeps its own copy buffers. {@link Blas} uses this class for float products only where it is the
  * better choice: no native BLAS, and vectors of at least 16 floats (below that, as with AVX2's 8, the 24
  * accumulators do not fit in the registers and netlib's kernel is as fast).
+ *
+ * <p>netlib's vector-API {@code sgemm} must not run in the same JVM: both make the JIT's type profiles of the vector
+ * API's shared code polymorphic and then run several times slower (measured: this kernel from 80 to 7 GFLOP/s in a
+ * loop calling both). Nothing in the trainer calls netlib's {@code sgemm} while this class is in use; netlib's
+ * {@code dgemm} does not disturb it.
  */
 final class VectorSgemm {
 
@@ -32,7 +38,10 @@ final class VectorSgemm {
     private static final int MR = 4 * LANES;
     /** Columns of a sliver of {@code op(b)}. */
     static final int NR = 6;
-    /** Inner-dimension block: a sliver of {@code op(a)} ({@code MR x KC} floats) stays in L1 across a panel. */
+    /**
+     * Inner-dimension block: a sliver of {@code op(b)} ({@code KC x NR} floats, 6 KB) stays in L1 while the kernel
+     * runs down the slivers of {@code op(a)}.
+     */
     static final int KC = 256;
     /** Rows of {@code op(a)} copied at a time ({@code MC x KC} floats, 128 KB, stay in L2). */
     static final int MC = 128;
