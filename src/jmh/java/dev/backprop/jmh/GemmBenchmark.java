@@ -83,7 +83,8 @@ public class GemmBenchmark {
         dw = Matrix.zeros(precision, out, in);
         dx = Matrix.zeros(precision, in, batch);
         gflopPerCall = 2.0 * in * out * batch / 1e9;
-        System.out.println("# BLAS: " + Blas.implementation() + ", " + Jvm.openBlasThreads());
+        System.out.println("# BLAS: " + Blas.implementation() + " (float GEMM: " + Blas.floatGemm() + "), "
+                + Jvm.openBlasThreads());
     }
 
     /** The gradients accumulate (beta = 1); clearing them each iteration keeps their magnitude bounded. */
