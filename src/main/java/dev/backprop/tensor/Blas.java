@@ -4,11 +4,11 @@ package dev.backprop.tensor;
  * The GEMM call of the engine, through netlib's BLAS ({@code dev.ludovic.netlib}, brought by
  * {@code spark-mllib-local}): the native library when {@code libblas.so.3} loads, else the Java vector API
  * ({@code --add-modules=jdk.incubator.vector}), else plain Java. Without the native library, float products go to
- * {@link VectorSgemm} instead where the vector API has at least 16 float lanes (AVX-512): it is about twice as fast
- * as netlib's vector-API {@code sgemm} there. The system property {@code -Dbackprop.netlibSgemm=true} turns that off
- * (to compare), in each JVM that has it: the driver's through {@code BACKPROP_JAVA_OPTS} in local mode, executors'
- * through {@code spark.executor.extraJavaOptions}. The choice is made per JVM; a job's first line reports the
- * driver's.
+ * {@link VectorSgemm} instead where the vector API has at least 8 float lanes (AVX2 or AVX-512): it is about twice
+ * as fast as netlib's vector-API {@code sgemm} there. The system property {@code -Dbackprop.netlibSgemm=true} turns
+ * that off (to compare), in each JVM that has it: the driver's through {@code BACKPROP_JAVA_OPTS} in local mode,
+ * executors' through {@code spark.executor.extraJavaOptions}. The choice is made per JVM; a job's first line reports
+ * the driver's.
  */
 public final class Blas {
 
@@ -18,7 +18,7 @@ public final class Blas {
     private static final boolean OWN_SGEMM = !(BLAS instanceof dev.ludovic.netlib.blas.NativeBLAS)
             && !Boolean.getBoolean("backprop.netlibSgemm")
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && VectorSgemm.lanes() >= 16;
+            && VectorSgemm.lanes() >= 8;
 
     private Blas() {
     }

@@ -6,24 +6,26 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float GEMM on the JDK vector API, {@code c = alpha * op(a) * op(b) + beta * c} on column-major arrays, for machines
- * without a native BLAS. netlib's own vector-API {@code sgemm} reaches 30-38 GFLOP/s on one core of the
- * development machine, about as much as its {@code dgemm} (30), although a float lane is half as wide; this kernel
- * reaches 55-89 on the shapes of our layers, 65 on the mix of calls of one block's gradient pass (OpenBLAS: about
- * 100). It is the textbook blocked GEMM (Goto and van de Geijn):
+ * without a native BLAS. netlib's own vector-API {@code sgemm} reaches 25-38 GFLOP/s on one core of the
+ * development machines, about as much as its {@code dgemm}, although a float lane is half as wide. This kernel
+ * reaches 55-89 on the shapes of our layers with AVX-512 (OpenBLAS: about 100) and 60-65 with AVX2 (OpenBLAS: 60-64,
+ * the core's peak), 16-25 on the thin output layer of ten rows. It is the blocked GEMM of Goto and van de Geijn:
  * <ul>
- *   <li>{@code op(b)} is copied, {@value #KC} rows by {@value #NC} columns at a time, into slivers of {@value #NR}
- *       columns stored row after row, zero-padded;</li>
  *   <li>{@code op(a)} is copied, {@value #MC} rows by {@value #KC} columns at a time, into slivers of
- *       {@code 4 * lanes} rows (then {@code lanes} rows for the remainder, zero-padded) stored column after column;
- *       the copies are where the transposes are taken, so one kernel serves all four cases;</li>
- *   <li>a register-blocked kernel multiplies one sliver of each: {@code 4 x 6} vector accumulators (24 registers of
- *       the 32 that AVX-512 has), one FMA per accumulator per step of the inner dimension, and adds
- *       {@code alpha} times the result into {@code c}; remainder slivers use a {@code 1 x 6} kernel with masked
- *       loads and stores.</li>
+ *       {@code 4 * lanes} rows with AVX-512, {@code 2 * lanes} with AVX2 (then {@code lanes} rows for the remainder,
+ *       zero-padded) stored column after column; the copy is where the transpose of {@code a} is taken;</li>
+ *   <li>{@code op(b)} is read in place, {@value #NR} columns at a time, either transpose: a sliver is {@code KC x NR}
+ *       floats (6 KB, it stays in L1 while the kernel runs down the slivers of {@code op(a)}), read as six streams of
+ *       consecutive floats (untransposed) or six consecutive floats per row. Copying it too, as the textbook does,
+ *       cost a fifth of the time of our layers' products, whose {@code op(b)} (a block of examples) is used by few
+ *       rows of {@code op(a)} (a layer's width), and more than the product itself on the output layer;</li>
+ *   <li>a register-blocked kernel multiplies one sliver of each: {@code 4 x 6} vector accumulators (24 of AVX-512's 32
+ *       registers) or {@code 2 x 6} (12 of AVX2's 16, with two loads of {@code a} and one broadcast of {@code b}),
+ *       one FMA per accumulator per step of the inner dimension, and adds {@code alpha} times the result into
+ *       {@code c}; remainder slivers use a {@code 1 x 6} kernel with masked loads and stores.</li>
  * </ul>
  * Each thread keeps its own copy buffers. {@link Blas} uses this class for float products only where it is the
- * better choice: no native BLAS, and vectors of at least 16 floats (below that, as with AVX2's 8, the 24
- * accumulators do not fit in the registers and netlib's kernel is as fast).
+ * better choice: no native BLAS, and vectors of at least 8 floats (AVX2 or AVX-512).
  *
  * <p>netlib's vector-API {@code sgemm} must not run in the same JVM: both make the JIT's type profiles of the vector
  * API's shared code polymorphic and then run several times slower (measured: this kernel from 80 to 7 GFLOP/s in a
@@ -34,8 +36,12 @@ final class VectorSgemm {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Rows of a full sliver of {@code op(a)}: four vectors. */
-    private static final int MR = 4 * LANES;
+    /**
+     * Vectors in a full sliver of {@code op(a)}: four where the machine has 32 vector registers (AVX-512: 24
+     * accumulators), two where it has 16 (AVX2: 12 accumulators, two loads of {@code a} and one broadcast of
+     * {@code b} fill 15 of them).
+     */
+    private static final int VECTORS = LANES >= 16 ? 4 : 2;
     /** Columns of a sliver of {@code op(b)}. */
     static final int NR = 6;
     /**
@@ -45,11 +51,15 @@ final class VectorSgemm {
     static final int KC = 256;
     /** Rows of {@code op(a)} copied at a time ({@code MC x KC} floats, 128 KB, stay in L2). */
     static final int MC = 128;
-    /** Columns of {@code op(b)} copied at a time ({@code KC x NC} floats, 1.5 MB). */
-    static final int NC = 1536;
 
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(
-            () -> new float[][] {new float[Math.max(MC, MR) * KC], new float[KC * NC], new float[MR * NR]});
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** One thread's buffers: the copied block of {@code op(a)}, a tile of results, where a sliver's columns start. */
+    private static final class Buffers {
+        final float[] packedA = new float[MC * KC];
+        final float[] tile = new float[4 * LANES * NR];
+        final int[] columns = new int[NR];
+    }
 
     private VectorSgemm() {
     }
@@ -66,6 +76,15 @@ final class VectorSgemm {
      */
     static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k, float alpha,
                      float[] a, int ao, int lda, float[] b, int bo, int ldb, float beta, float[] c, int co, int ldc) {
+        gemm(VECTORS, transposeA, transposeB, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
+    }
+
+    /** As above with slivers of {@code op(a)} of {@code vectors} vectors (4 or 2), to test both kernels anywhere. */
+    static void gemm(int vectors, boolean transposeA, boolean transposeB, int m, int n, int k, float alpha,
+                     float[] a, int ao, int lda, float[] b, int bo, int ldb, float beta, float[] c, int co, int ldc) {
+        if (vectors != 2 && vectors != 4) {
+            throw new IllegalArgumentException("slivers of 2 or 4 vectors, not " + vectors);
+        }
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -73,20 +92,18 @@ final class VectorSgemm {
         if (k <= 0 || alpha == 0) {
             return;
         }
-        float[][] buffers = BUFFERS.get();
-        float[] packedA = buffers[0];
-        float[] packedB = buffers[1];
-        float[] tile = buffers[2];
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                packB(transposeB, b, bo, ldb, pc, kc, jc, nc, packedB);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    packA(transposeA, a, ao, lda, ic, mc, pc, kc, packedA);
-                    multiplyBlock(mc, nc, kc, alpha, packedA, packedB, tile, c, co + ic + jc * ldc, ldc);
-                }
+        Buffers buffers = BUFFERS.get();
+        int mr = vectors * LANES;
+        // op(b)(p, j) = b[bo + j * columnStep + p * rowStep]: read where it is, not copied.
+        int columnStep = transposeB ? 1 : ldb;
+        int rowStep = transposeB ? ldb : 1;
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
+                packA(transposeA, a, ao, lda, ic, mc, pc, kc, mr, buffers.packedA);
+                multiplyBlock(mc, n, kc, alpha, mr, buffers, b, bo + pc * rowStep, columnStep, rowStep, c, co + ic,
+                        ldc);
             }
         }
     }
@@ -109,52 +126,15 @@ final class VectorSgemm {
     }
 
     /**
-     * Copies rows {@code pc..pc+kc} and columns {@code jc..jc+nc} of {@code op(b)} into slivers of {@link #NR}
-     * columns, each stored as {@code kc} rows of {@code NR} floats (the last sliver zero-padded).
-     */
-    private static void packB(boolean transposeB, float[] b, int bo, int ldb, int pc, int kc, int jc, int nc,
-                              float[] packed) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int base = jr * kc;
-            int columns = Math.min(NR, nc - jr);
-            if (transposeB) {
-                // op(b)(p, j) = b(j, p): the sliver's columns are consecutive floats of column p of b.
-                for (int p = 0; p < kc; p++) {
-                    int source = bo + (jc + jr) + (pc + p) * ldb;
-                    int target = base + p * NR;
-                    System.arraycopy(b, source, packed, target, columns);
-                    if (columns < NR) {
-                        java.util.Arrays.fill(packed, target + columns, target + NR, 0f);
-                    }
-                }
-                continue;
-            }
-            for (int j = 0; j < NR; j++) {
-                if (j >= columns) {
-                    for (int p = 0; p < kc; p++) {
-                        packed[base + p * NR + j] = 0f;
-                    }
-                } else {
-                    // op(b)(p, j) = b(p, j): column j of b, contiguous.
-                    int source = bo + pc + (jc + jr + j) * ldb;
-                    for (int p = 0; p < kc; p++) {
-                        packed[base + p * NR + j] = b[source + p];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Copies rows {@code ic..ic+mc} and columns {@code pc..pc+kc} of {@code op(a)} into slivers of {@link #MR} rows,
+     * Copies rows {@code ic..ic+mc} and columns {@code pc..pc+kc} of {@code op(a)} into slivers of {@code mr} rows,
      * then of {@link #LANES} rows for what is left, each stored as {@code kc} columns of its width (the last
      * zero-padded).
      */
-    private static void packA(boolean transposeA, float[] a, int ao, int lda, int ic, int mc, int pc, int kc,
+    private static void packA(boolean transposeA, float[] a, int ao, int lda, int ic, int mc, int pc, int kc, int mr,
                               float[] packed) {
         int base = 0;
         for (int ir = 0; ir < mc; ) {
-            int width = sliverWidth(mc - ir);
+            int width = sliverWidth(mc - ir, mr);
             int rows = Math.min(width, mc - ir);
             if (transposeA) {
                 // op(a)(i, p) = a(p, i): row i of the sliver is consecutive floats of column i of a.
@@ -181,26 +161,38 @@ final class VectorSgemm {
         }
     }
 
-    /** A full sliver while at least {@link #MR} rows are left, else one vector's worth. */
-    private static int sliverWidth(int rowsLeft) {
-        return rowsLeft >= MR ? MR : LANES;
+    /** A full sliver while at least {@code mr} rows are left, else one vector's worth. */
+    private static int sliverWidth(int rowsLeft, int mr) {
+        return rowsLeft >= mr ? mr : LANES;
     }
 
-    /** {@code c += alpha * packedA * packedB} for one copied block of each. */
-    private static void multiplyBlock(int mc, int nc, int kc, float alpha, float[] packedA, float[] packedB,
-                                      float[] tile, float[] c, int co, int ldc) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int columns = Math.min(NR, nc - jr);
-            int bOffset = jr * kc;
+    /**
+     * {@code c += alpha * packedA * op(b)} for one copied block of {@code op(a)} and {@code kc} rows of
+     * {@code op(b)}, whose element {@code (p, j)} is {@code b[bo + j * columnStep + p * rowStep]}.
+     */
+    private static void multiplyBlock(int mc, int n, int kc, float alpha, int mr, Buffers buffers, float[] b,
+                                      int bo, int columnStep, int rowStep, float[] c, int co, int ldc) {
+        float[] packedA = buffers.packedA;
+        int[] bColumns = buffers.columns;
+        for (int jr = 0; jr < n; jr += NR) {
+            int columns = Math.min(NR, n - jr);
+            for (int j = 0; j < NR; j++) {
+                // Past the last real column, read the last one again: its results are not written back.
+                bColumns[j] = bo + (jr + Math.min(j, columns - 1)) * columnStep;
+            }
             int aOffset = 0;
             for (int ir = 0; ir < mc; ) {
-                int width = sliverWidth(mc - ir);
+                int width = sliverWidth(mc - ir, mr);
                 int target = co + ir + jr * ldc;
-                if (width == MR) {
-                    kernel4x6(kc, alpha, packedA, aOffset, packedB, bOffset, c, target, ldc, columns, tile);
+                if (width == 4 * LANES) {
+                    kernel4x6(kc, alpha, packedA, aOffset, b, bColumns, rowStep, c, target, ldc, columns,
+                            buffers.tile);
+                } else if (width == 2 * LANES) {
+                    kernel2x6(kc, alpha, packedA, aOffset, b, bColumns, rowStep, c, target, ldc, columns,
+                            buffers.tile);
                 } else {
-                    kernel1x6(kc, alpha, packedA, aOffset, packedB, bOffset, c, target, ldc,
-                            Math.min(LANES, mc - ir), columns, tile);
+                    kernel1x6(kc, alpha, packedA, aOffset, b, bColumns, rowStep, c, target, ldc,
+                            Math.min(LANES, mc - ir), columns, buffers.tile);
                 }
                 aOffset += width * kc;
                 ir += width;
@@ -208,9 +200,15 @@ final class VectorSgemm {
         }
     }
 
-    /** {@code c += alpha * a * b} for a full {@code MR x kc} sliver of a and a {@code kc x NR} sliver of b. */
-    private static void kernel4x6(int kc, float alpha, float[] pa, int ao, float[] pb, int bo, float[] c, int co,
-                                  int ldc, int columns, float[] tile) {
+    /**
+     * {@code c += alpha * a * b} for a full sliver of a of four vectors' width (AVX-512) and a {@code kc x NR} sliver of
+     * b read at {@code pb[bColumns[j] + p * bStep]}.
+     */
+    private static void kernel4x6(int kc, float alpha, float[] pa, int ao, float[] pb, int[] bColumns, int bStep,
+                                  float[] c, int co, int ldc, int columns, float[] tile) {
+        final int width = 4 * LANES;
+        int b0 = bColumns[0], b1 = bColumns[1], b2 = bColumns[2];
+        int b3 = bColumns[3], b4 = bColumns[4], b5 = bColumns[5];
         FloatVector c00 = FloatVector.zero(SPECIES), c10 = c00, c20 = c00, c30 = c00;
         FloatVector c01 = c00, c11 = c00, c21 = c00, c31 = c00;
         FloatVector c02 = c00, c12 = c00, c22 = c00, c32 = c00;
@@ -218,38 +216,38 @@ final class VectorSgemm {
         FloatVector c04 = c00, c14 = c00, c24 = c00, c34 = c00;
         FloatVector c05 = c00, c15 = c00, c25 = c00, c35 = c00;
         for (int p = 0; p < kc; p++) {
-            int ap = ao + p * MR;
+            int ap = ao + p * width;
             FloatVector a0 = FloatVector.fromArray(SPECIES, pa, ap);
             FloatVector a1 = FloatVector.fromArray(SPECIES, pa, ap + LANES);
             FloatVector a2 = FloatVector.fromArray(SPECIES, pa, ap + 2 * LANES);
             FloatVector a3 = FloatVector.fromArray(SPECIES, pa, ap + 3 * LANES);
-            int bp = bo + p * NR;
-            FloatVector b = FloatVector.broadcast(SPECIES, pb[bp]);
+            int bp = p * bStep;
+            FloatVector b = FloatVector.broadcast(SPECIES, pb[b0 + bp]);
             c00 = a0.fma(b, c00);
             c10 = a1.fma(b, c10);
             c20 = a2.fma(b, c20);
             c30 = a3.fma(b, c30);
-            b = FloatVector.broadcast(SPECIES, pb[bp + 1]);
+            b = FloatVector.broadcast(SPECIES, pb[b1 + bp]);
             c01 = a0.fma(b, c01);
             c11 = a1.fma(b, c11);
             c21 = a2.fma(b, c21);
             c31 = a3.fma(b, c31);
-            b = FloatVector.broadcast(SPECIES, pb[bp + 2]);
+            b = FloatVector.broadcast(SPECIES, pb[b2 + bp]);
             c02 = a0.fma(b, c02);
             c12 = a1.fma(b, c12);
             c22 = a2.fma(b, c22);
             c32 = a3.fma(b, c32);
-            b = FloatVector.broadcast(SPECIES, pb[bp + 3]);
+            b = FloatVector.broadcast(SPECIES, pb[b3 + bp]);
             c03 = a0.fma(b, c03);
             c13 = a1.fma(b, c13);
             c23 = a2.fma(b, c23);
             c33 = a3.fma(b, c33);
-            b = FloatVector.broadcast(SPECIES, pb[bp + 4]);
+            b = FloatVector.broadcast(SPECIES, pb[b4 + bp]);
             c04 = a0.fma(b, c04);
             c14 = a1.fma(b, c14);
             c24 = a2.fma(b, c24);
             c34 = a3.fma(b, c34);
-            b = FloatVector.broadcast(SPECIES, pb[bp + 5]);
+            b = FloatVector.broadcast(SPECIES, pb[b5 + bp]);
             c05 = a0.fma(b, c05);
             c15 = a1.fma(b, c15);
             c25 = a2.fma(b, c25);
@@ -260,53 +258,122 @@ final class VectorSgemm {
         c10.intoArray(tile, LANES);
         c20.intoArray(tile, 2 * LANES);
         c30.intoArray(tile, 3 * LANES);
-        c01.intoArray(tile, MR);
-        c11.intoArray(tile, MR + LANES);
-        c21.intoArray(tile, MR + 2 * LANES);
-        c31.intoArray(tile, MR + 3 * LANES);
-        c02.intoArray(tile, 2 * MR);
-        c12.intoArray(tile, 2 * MR + LANES);
-        c22.intoArray(tile, 2 * MR + 2 * LANES);
-        c32.intoArray(tile, 2 * MR + 3 * LANES);
-        c03.intoArray(tile, 3 * MR);
-        c13.intoArray(tile, 3 * MR + LANES);
-        c23.intoArray(tile, 3 * MR + 2 * LANES);
-        c33.intoArray(tile, 3 * MR + 3 * LANES);
-        c04.intoArray(tile, 4 * MR);
-        c14.intoArray(tile, 4 * MR + LANES);
-        c24.intoArray(tile, 4 * MR + 2 * LANES);
-        c34.intoArray(tile, 4 * MR + 3 * LANES);
-        c05.intoArray(tile, 5 * MR);
-        c15.intoArray(tile, 5 * MR + LANES);
-        c25.intoArray(tile, 5 * MR + 2 * LANES);
-        c35.intoArray(tile, 5 * MR + 3 * LANES);
-        addTile(tile, MR, MR, columns, alpha, c, co, ldc);
+        c01.intoArray(tile, width);
+        c11.intoArray(tile, width + LANES);
+        c21.intoArray(tile, width + 2 * LANES);
+        c31.intoArray(tile, width + 3 * LANES);
+        c02.intoArray(tile, 2 * width);
+        c12.intoArray(tile, 2 * width + LANES);
+        c22.intoArray(tile, 2 * width + 2 * LANES);
+        c32.intoArray(tile, 2 * width + 3 * LANES);
+        c03.intoArray(tile, 3 * width);
+        c13.intoArray(tile, 3 * width + LANES);
+        c23.intoArray(tile, 3 * width + 2 * LANES);
+        c33.intoArray(tile, 3 * width + 3 * LANES);
+        c04.intoArray(tile, 4 * width);
+        c14.intoArray(tile, 4 * width + LANES);
+        c24.intoArray(tile, 4 * width + 2 * LANES);
+        c34.intoArray(tile, 4 * width + 3 * LANES);
+        c05.intoArray(tile, 5 * width);
+        c15.intoArray(tile, 5 * width + LANES);
+        c25.intoArray(tile, 5 * width + 2 * LANES);
+        c35.intoArray(tile, 5 * width + 3 * LANES);
+        addTile(tile, width, width, columns, alpha, c, co, ldc);
     }
 
     /**
-     * {@code c += alpha * a * b} for a sliver of a of one vector's width of which the first {@code rows} are real,
-     * and a {@code kc x NR} sliver of b of which the first {@code columns} are real.
+     * {@code c += alpha * a * b} for a full sliver of a of two vectors' width (AVX2) and a {@code kc x NR} sliver of b
+     * read at {@code pb[bColumns[j] + p * bStep]}.
      */
-    private static void kernel1x6(int kc, float alpha, float[] pa, int ao, float[] pb, int bo, float[] c, int co,
-                                  int ldc, int rows, int columns, float[] tile) {
-        FloatVector c0 = FloatVector.zero(SPECIES), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
+    private static void kernel2x6(int kc, float alpha, float[] pa, int ao, float[] pb, int[] bColumns, int bStep,
+                                  float[] c, int co, int ldc, int columns, float[] tile) {
+        final int width = 2 * LANES;
+        int b0 = bColumns[0], b1 = bColumns[1], b2 = bColumns[2];
+        int b3 = bColumns[3], b4 = bColumns[4], b5 = bColumns[5];
+        FloatVector c00 = FloatVector.zero(SPECIES), c10 = c00;
+        FloatVector c01 = c00, c11 = c00;
+        FloatVector c02 = c00, c12 = c00;
+        FloatVector c03 = c00, c13 = c00;
+        FloatVector c04 = c00, c14 = c00;
+        FloatVector c05 = c00, c15 = c00;
         for (int p = 0; p < kc; p++) {
-            FloatVector a0 = FloatVector.fromArray(SPECIES, pa, ao + p * LANES);
-            int bp = bo + p * NR;
-            c0 = a0.fma(FloatVector.broadcast(SPECIES, pb[bp]), c0);
-            c1 = a0.fma(FloatVector.broadcast(SPECIES, pb[bp + 1]), c1);
-            c2 = a0.fma(FloatVector.broadcast(SPECIES, pb[bp + 2]), c2);
-            c3 = a0.fma(FloatVector.broadcast(SPECIES, pb[bp + 3]), c3);
-            c4 = a0.fma(FloatVector.broadcast(SPECIES, pb[bp + 4]), c4);
-            c5 = a0.fma(FloatVector.broadcast(SPECIES, pb[bp + 5]), c5);
+            int ap = ao + p * width;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, pa, ap);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, pa, ap + LANES);
+            int bp = p * bStep;
+            FloatVector b = FloatVector.broadcast(SPECIES, pb[b0 + bp]);
+            c00 = a0.fma(b, c00);
+            c10 = a1.fma(b, c10);
+            b = FloatVector.broadcast(SPECIES, pb[b1 + bp]);
+            c01 = a0.fma(b, c01);
+            c11 = a1.fma(b, c11);
+            b = FloatVector.broadcast(SPECIES, pb[b2 + bp]);
+            c02 = a0.fma(b, c02);
+            c12 = a1.fma(b, c12);
+            b = FloatVector.broadcast(SPECIES, pb[b3 + bp]);
+            c03 = a0.fma(b, c03);
+            c13 = a1.fma(b, c13);
+            b = FloatVector.broadcast(SPECIES, pb[b4 + bp]);
+            c04 = a0.fma(b, c04);
+            c14 = a1.fma(b, c14);
+            b = FloatVector.broadcast(SPECIES, pb[b5 + bp]);
+            c05 = a0.fma(b, c05);
+            c15 = a1.fma(b, c15);
         }
-        c0.intoArray(tile, 0);
-        c1.intoArray(tile, LANES);
-        c2.intoArray(tile, 2 * LANES);
-        c3.intoArray(tile, 3 * LANES);
-        c4.intoArray(tile, 4 * LANES);
-        c5.intoArray(tile, 5 * LANES);
-        addTile(tile, LANES, rows, columns, alpha, c, co, ldc);
+        c00.intoArray(tile, 0);
+        c10.intoArray(tile, LANES);
+        c01.intoArray(tile, width);
+        c11.intoArray(tile, width + LANES);
+        c02.intoArray(tile, 2 * width);
+        c12.intoArray(tile, 2 * width + LANES);
+        c03.intoArray(tile, 3 * width);
+        c13.intoArray(tile, 3 * width + LANES);
+        c04.intoArray(tile, 4 * width);
+        c14.intoArray(tile, 4 * width + LANES);
+        c05.intoArray(tile, 5 * width);
+        c15.intoArray(tile, 5 * width + LANES);
+        addTile(tile, width, width, columns, alpha, c, co, ldc);
+    }
+
+    /**
+     * {@code c += alpha * a * b} for a sliver of a of one vector's width of which the first {@code rows} are real, and
+     * a {@code kc x NR} sliver of b read at {@code pb[bColumns[j] + p * bStep]}.
+     */
+    private static void kernel1x6(int kc, float alpha, float[] pa, int ao, float[] pb, int[] bColumns, int bStep,
+                                  float[] c, int co, int ldc, int rows, int columns, float[] tile) {
+        final int width = LANES;
+        int b0 = bColumns[0], b1 = bColumns[1], b2 = bColumns[2];
+        int b3 = bColumns[3], b4 = bColumns[4], b5 = bColumns[5];
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = c00;
+        FloatVector c02 = c00;
+        FloatVector c03 = c00;
+        FloatVector c04 = c00;
+        FloatVector c05 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = ao + p * width;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, pa, ap);
+            int bp = p * bStep;
+            FloatVector b = FloatVector.broadcast(SPECIES, pb[b0 + bp]);
+            c00 = a0.fma(b, c00);
+            b = FloatVector.broadcast(SPECIES, pb[b1 + bp]);
+            c01 = a0.fma(b, c01);
+            b = FloatVector.broadcast(SPECIES, pb[b2 + bp]);
+            c02 = a0.fma(b, c02);
+            b = FloatVector.broadcast(SPECIES, pb[b3 + bp]);
+            c03 = a0.fma(b, c03);
+            b = FloatVector.broadcast(SPECIES, pb[b4 + bp]);
+            c04 = a0.fma(b, c04);
+            b = FloatVector.broadcast(SPECIES, pb[b5 + bp]);
+            c05 = a0.fma(b, c05);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, width);
+        c02.intoArray(tile, 2 * width);
+        c03.intoArray(tile, 3 * width);
+        c04.intoArray(tile, 4 * width);
+        c05.intoArray(tile, 5 * width);
+        addTile(tile, width, rows, columns, alpha, c, co, ldc);
     }
 
     /**

@@ -14,11 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The vector-API float GEMM against a double-precision reference, whatever {@link Blas} uses on this machine: all
- * four transposes, shapes that cross each blocking boundary (the sliver heights {@code lanes} and {@code 4 lanes},
- * {@link VectorSgemm#MC} rows, {@link VectorSgemm#KC} inner steps, {@link VectorSgemm#NC} columns, the
- * {@link VectorSgemm#NR}-column slivers), offsets and leading dimensions larger than the rows, several alpha and
- * beta; what lies outside the output block is never written.
+ * The vector-API float GEMM against a double-precision reference, whatever {@link Blas} uses on this machine, with
+ * both register blocks (slivers of two vectors, AVX2's, and of four, AVX-512's: either runs on any machine, only
+ * slower where it does not fit the registers): all four transposes, shapes that cross each blocking boundary (the
+ * sliver heights {@code lanes}, {@code 2 lanes} and {@code 4 lanes}, {@link VectorSgemm#MC} rows,
+ * {@link VectorSgemm#KC} inner steps, the {@link VectorSgemm#NR}-column slivers of {@code op(b)}, which is read in
+ * place), offsets and leading dimensions larger than the rows, several alpha and beta; what lies outside the output
+ * block is never written, and what lies outside the factors' blocks (NaN there) is never used.
  */
 class VectorSgemmTest {
 
@@ -28,7 +30,7 @@ class VectorSgemmTest {
 
     /** {m, n, k}: each crosses at least one blocking boundary. */
     private static final int[][] SHAPES = {
-        {1, 1, 1}, {16, 6, 1}, {17, 7, 3}, {63, 5, 255}, {64, 6, 256}, {65, 13, 257}, {130, 29, 300},
+        {1, 1, 1}, {16, 6, 1}, {17, 7, 3}, {32, 6, 7}, {33, 11, 2}, {63, 5, 255}, {64, 6, 256}, {65, 13, 257}, {130, 29, 300},
         {257, 12, 600}, {70, 1543, 9}, {3, 1600, 40}, {129, 1, 513},
     };
 
@@ -57,27 +59,36 @@ class VectorSgemmTest {
         return transposed ? x.get(j, i) : x.get(i, j);
     }
 
-    private static void gemm(boolean ta, boolean tb, int m, int n, int k, float alpha, Stored a, Stored b,
-                             float beta, Stored c) {
-        VectorSgemm.gemm(ta, tb, m, n, k, alpha, a.data(), OFFSET, a.ld(), b.data(), OFFSET, b.ld(), beta, c.data(),
+    private static void gemm(int vectors, boolean ta, boolean tb, int m, int n, int k, float alpha, Stored a,
+                             Stored b, float beta, Stored c) {
+        VectorSgemm.gemm(vectors, ta, tb, m, n, k, alpha, a.data(), OFFSET, a.ld(), b.data(), OFFSET, b.ld(), beta, c.data(),
                 OFFSET, c.ld());
     }
 
-    /** Fills c's padding rows, the floats before OFFSET and after its last column with the sentinel. */
-    private static Stored outputWithSentinels(int m, int n, SplittableRandom random) {
+    /** A random matrix whose padding rows, floats before OFFSET and after its last column hold {@code outside}. */
+    private static Stored randomWithOutside(int m, int n, float outside, SplittableRandom random) {
         Stored c = Stored.random(m, n, random);
         for (int i = 0; i < c.data().length; i++) {
             int inside = i - OFFSET;
             boolean inBlock = inside >= 0 && inside < c.ld() * n && inside % c.ld() < m;
             if (!inBlock) {
-                c.data()[i] = SENTINEL;
+                c.data()[i] = outside;
             }
         }
         return c;
     }
 
     @Test
-    void matchesDoublePrecisionReferenceForEveryTransposeShapeAlphaAndBeta() {
+    void matchesDoublePrecisionReferenceForEveryTransposeShapeAlphaAndBetaWithSliversOfTwoVectors() {
+        matchesDoublePrecisionReference(2);
+    }
+
+    @Test
+    void matchesDoublePrecisionReferenceForEveryTransposeShapeAlphaAndBetaWithSliversOfFourVectors() {
+        matchesDoublePrecisionReference(4);
+    }
+
+    private static void matchesDoublePrecisionReference(int vectors) {
         SplittableRandom random = new SplittableRandom(11);
         for (int[] shape : SHAPES) {
             int m = shape[0];
@@ -89,13 +100,17 @@ class VectorSgemmTest {
                 for (float[] ab : ALPHA_BETA) {
                     float alpha = ab[0];
                     float beta = ab[1];
-                    Stored a = ta ? Stored.random(k, m, random) : Stored.random(m, k, random);
-                    Stored b = tb ? Stored.random(n, k, random) : Stored.random(k, n, random);
-                    Stored c = outputWithSentinels(m, n, random);
+                    Stored a = ta ? randomWithOutside(k, m, Float.NaN, random)
+                            : randomWithOutside(m, k, Float.NaN, random);
+                    Stored b = tb ? randomWithOutside(n, k, Float.NaN, random)
+                            : randomWithOutside(k, n, Float.NaN, random);
+                    Stored c = randomWithOutside(m, n, SENTINEL, random);
                     float[] before = c.data().clone();
-                    gemm(ta, tb, m, n, k, alpha, a, b, beta, c);
-                    String what = (ta ? "T" : "N") + (tb ? "T" : "N") + " m=" + m + " n=" + n + " k=" + k
-                            + " alpha=" + alpha + " beta=" + beta;
+                    float[] factorsBefore = concat(a.data(), b.data());
+                    gemm(vectors, ta, tb, m, n, k, alpha, a, b, beta, c);
+                    String what = vectors + " vectors, " + (ta ? "T" : "N") + (tb ? "T" : "N") + " m=" + m + " n="
+                            + n + " k=" + k + " alpha=" + alpha + " beta=" + beta;
+                    assertArrayEquals(factorsBefore, concat(a.data(), b.data()), what + ": changed a factor");
                     for (int j = 0; j < n; j++) {
                         for (int i = 0; i < m; i++) {
                             double exact = beta * (double) before[OFFSET + i + j * c.ld()];
@@ -120,6 +135,12 @@ class VectorSgemmTest {
         }
     }
 
+    private static float[] concat(float[] x, float[] y) {
+        float[] both = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, both, x.length, y.length);
+        return both;
+    }
+
     @Test
     void betaZeroDoesNotReadTheOutputAndAlphaZeroDoesNotReadTheFactors() {
         SplittableRandom random = new SplittableRandom(3);
@@ -130,7 +151,7 @@ class VectorSgemmTest {
         Stored b = Stored.random(k, n, random);
         Stored c = Stored.random(m, n, random);
         java.util.Arrays.fill(c.data(), Float.NaN);
-        gemm(false, false, m, n, k, 1, a, b, 0, c);
+        gemm(2, false, false, m, n, k, 1, a, b, 0, c);
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < m; i++) {
                 assertTrue(Float.isFinite(c.get(i, j)), "NaN in c survived beta = 0 at (" + i + ", " + j + ")");
@@ -144,7 +165,7 @@ class VectorSgemmTest {
                 expected[OFFSET + i + j * c.ld()] *= 0.5f;
             }
         }
-        gemm(false, false, m, n, k, 0, poisoned, b, 0.5f, c);
+        gemm(2, false, false, m, n, k, 0, poisoned, b, 0.5f, c);
         assertArrayEquals(expected, c.data(), "alpha = 0 must give beta * c without reading a and b");
     }
 
@@ -192,9 +213,9 @@ class VectorSgemmTest {
     }
 
     @Test
-    void blasUsesThisKernelExactlyWhenThereIsNoNativeLibraryAndVectorsHoldSixteenFloats() {
+    void blasUsesThisKernelExactlyWhenThereIsNoNativeLibraryAndVectorsHoldEightFloatsOrMore() {
         boolean nativeBlas = Blas.implementation().contains("JNI");
-        boolean expected = !nativeBlas && !Boolean.getBoolean("backprop.netlibSgemm") && VectorSgemm.lanes() >= 16;
+        boolean expected = !nativeBlas && !Boolean.getBoolean("backprop.netlibSgemm") && VectorSgemm.lanes() >= 8;
         assertEquals(expected ? "vector-api" : "netlib", Blas.floatGemm(), Blas.implementation() + ", "
                 + VectorSgemm.lanes() + " float lanes");
         if (expected) {
