@@ -1,7 +1,6 @@
 package dev.backprop.tensor;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * GEMM of Goto and van de Geijn:
  * <ul>
  *   <li>{@code op(a)} is copied, {@value #MC} rows by {@value #KC} columns at a time, into slivers of
- *       {@code 4 * lanes} rows with AVX-512, {@code 2 * lanes} with AVX2 (then {@code lanes} rows for the remainder,
- *       zero-padded) stored column after column; the copy is where the transpose of {@code a} is taken;</li>
+ *       {@code 4 * lanes} rows with AVX-512, {@code 2 * lanes} with AVX2 (then {@code 2 * lanes} or {@code lanes}
+ *       rows for the remainder, zero-padded) stored column after column; the copy is where the transpose of
+ *       {@code a} is taken;</li>
  *   <li>{@code op(b)} is read in place, {@value #NR} columns at a time, either transpose: a sliver is {@code KC x NR}
  *       floats (6 KB, it stays in L1 while the kernel runs down the slivers of {@code op(a)}), read as six streams of
  *       consecutive floats (untransposed) or six consecutive floats per row. Copying it too, as the textbook does,
@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>a register-blocked kernel multiplies one sliver of each: {@code 4 x 6} vector accumulators (24 of AVX-512's 32
  *       registers) or {@code 2 x 6} (12 of AVX2's 16, with two loads of {@code a} and one broadcast of {@code b}),
  *       one FMA per accumulator per step of the inner dimension, and adds {@code alpha} times the result into
- *       {@code c}; remainder slivers use a {@code 1 x 6} kernel with masked loads and stores.</li>
+ *       {@code c}; remainder slivers use the {@code 2 x 6} or a {@code 1 x 6} kernel.</li>
  * </ul>
  * Each thread keeps its own copy buffers. {@link Blas} uses this class for float products only where it is the
  * better choice: no native BLAS, and vectors of at least 8 floats (AVX2 or AVX-512).
@@ -57,7 +57,7 @@ final class VectorSgemm {
 
     /** One thread's buffers: the copied block of {@code op(a)}, a tile of results, where a sliver's columns start. */
     private static final class Buffers {
-        final float[] packedA = new float[MC * KC];
+        final float[] packedA = new float[(MC + 2 * LANES) * KC];
         final float[] tile = new float[4 * LANES * NR];
         final int[] columns = new int[NR];
     }
@@ -127,9 +127,8 @@ final class VectorSgemm {
     }
 
     /**
-     * Copies rows {@code ic..ic+mc} and columns {@code pc..pc+kc} of {@code op(a)} into slivers of {@code mr} rows,
-     * then of {@link #LANES} rows for what is left, each stored as {@code kc} columns of its width (the last
-     * zero-padded).
+     * Copies rows {@code ic..ic+mc} and columns {@code pc..pc+kc} of {@code op(a)} into slivers of the widths
+     * {@link #sliverWidth} gives, each stored as {@code kc} columns of its width (the last zero-padded).
      */
     private static void packA(boolean transposeA, float[] a, int ao, int lda, int ic, int mc, int pc, int kc, int mr,
                               float[] packed) {
@@ -162,9 +161,16 @@ final class VectorSgemm {
         }
     }
 
-    /** A full sliver while at least {@code mr} rows are left, else one vector's worth. */
+    /**
+     * A full sliver while at least {@code mr} rows are left, then two vectors' worth while more than one vector's
+     * rows are left (zero-padded: a layer of ten rows on AVX2 runs in the 2 x 6 kernel, which has twice the 1 x 6
+     * kernel's accumulators and broadcasts {@code b} half as often per FMA), else one vector's worth.
+     */
     private static int sliverWidth(int rowsLeft, int mr) {
-        return rowsLeft >= mr ? mr : LANES;
+        if (rowsLeft >= mr) {
+            return mr;
+        }
+        return rowsLeft > LANES ? 2 * LANES : LANES;
     }
 
     /**
@@ -189,8 +195,8 @@ final class VectorSgemm {
                     kernel4x6(kc, alpha, packedA, aOffset, b, bColumns, rowStep, c, target, ldc, columns,
                             buffers.tile);
                 } else if (width == 2 * LANES) {
-                    kernel2x6(kc, alpha, packedA, aOffset, b, bColumns, rowStep, c, target, ldc, columns,
-                            buffers.tile);
+                    kernel2x6(kc, alpha, packedA, aOffset, b, bColumns, rowStep, c, target, ldc,
+                            Math.min(width, mc - ir), columns, buffers.tile);
                 } else {
                     kernel1x6(kc, alpha, packedA, aOffset, b, bColumns, rowStep, c, target, ldc,
                             Math.min(LANES, mc - ir), columns, buffers.tile);
@@ -283,11 +289,11 @@ final class VectorSgemm {
     }
 
     /**
-     * {@code c += alpha * a * b} for a full sliver of a of two vectors' width (AVX2) and a {@code kc x NR} sliver of b
-     * read at {@code pb[bColumns[j] + p * bStep]}.
+     * {@code c += alpha * a * b} for a sliver of a of two vectors' width (AVX2's full sliver, or a remainder) of which
+     * the first {@code rows} are real, and a {@code kc x NR} sliver of b read at {@code pb[bColumns[j] + p * bStep]}.
      */
     private static void kernel2x6(int kc, float alpha, float[] pa, int ao, float[] pb, int[] bColumns, int bStep,
-                                  float[] c, int co, int ldc, int columns, float[] tile) {
+                                  float[] c, int co, int ldc, int rows, int columns, float[] tile) {
         final int width = 2 * LANES;
         int b0 = bColumns[0], b1 = bColumns[1], b2 = bColumns[2];
         int b3 = bColumns[3], b4 = bColumns[4], b5 = bColumns[5];
@@ -333,7 +339,7 @@ final class VectorSgemm {
         c14.intoArray(tile, 4 * width + LANES);
         c05.intoArray(tile, 5 * width);
         c15.intoArray(tile, 5 * width + LANES);
-        addTile(tile, width, width, columns, alpha, c, co, ldc);
+        addTile(tile, width, rows, columns, alpha, c, co, ldc);
     }
 
     /**
@@ -386,11 +392,16 @@ final class VectorSgemm {
         for (int j = 0; j < columns; j++) {
             int o = co + j * ldc;
             int t = j * width;
-            for (int i = 0; i < rows; i += LANES) {
-                VectorMask<Float> mask = SPECIES.indexInRange(i, rows);
-                FloatVector.fromArray(SPECIES, c, o + i, mask)
+            int i = 0;
+            for (; i + LANES <= rows; i += LANES) {
+                FloatVector.fromArray(SPECIES, c, o + i)
                         .add(FloatVector.fromArray(SPECIES, tile, t + i).mul(alpha))
-                        .intoArray(c, o + i, mask);
+                        .intoArray(c, o + i);
+            }
+            // The rows past the last whole vector one by one: a masked load and store, whose mask is not known when
+            // the code is compiled, cost more than the product itself on a thin layer (AVX2 has no mask registers).
+            for (; i < rows; i++) {
+                c[o + i] += alpha * tile[t + i];
             }
         }
     }
