@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Float GEMM on the JDK vector API, {@code c = alpha * op(a) * op(b) + beta * c} on column-major arrays, for machines
  * without a native BLAS. netlib's own vector-API {@code sgemm} reaches 25-38 GFLOP/s on one core of the
  * development machines, about as much as its {@code dgemm}, although a float lane is half as wide. This kernel
- * reaches 55-89 on the shapes of our layers with AVX-512 (OpenBLAS: about 100) and 60-63 with AVX2 (OpenBLAS: 86-91
- * in the same JVM at the same time), 16-25 on the thin output layer of ten rows (OpenBLAS: 41-60). It is the blocked
- * GEMM of Goto and van de Geijn:
+ * reached 55-89 on the shapes of our layers with AVX-512 (OpenBLAS: about 100), measured before {@code op(b)} was read
+ * in place; with AVX2, 65-67 on the 784x128 layer's products and 36-39 on a 10-row output layer's (OpenBLAS: 88-93
+ * and 43-46, timed alternately in the same JVM). It is the blocked GEMM of Goto and van de Geijn:
  * <ul>
  *   <li>{@code op(a)} is copied, {@value #MC} rows by {@value #KC} columns at a time, into slivers of
  *       {@code 4 * lanes} rows with AVX-512, {@code 2 * lanes} with AVX2 (then {@code 2 * lanes} or {@code lanes}
