@@ -208,8 +208,8 @@ final class VectorSgemm {
     }
 
     /**
-     * {@code c += alpha * a * b} for a full sliver of a of four vectors' width (AVX-512) and a {@code kc x NR} sliver of
-     * b read at {@code pb[bColumns[j] + p * bStep]}.
+     * {@code c += alpha * a * b} for a full sliver of a of four vectors' width (AVX-512) and a {@code kc x NR}
+     * sliver of b read at {@code pb[bColumns[j] + p * bStep]}.
      */
     private static void kernel4x6(int kc, float alpha, float[] pa, int ao, float[] pb, int[] bColumns, int bStep,
                                   float[] c, int co, int ldc, int columns, float[] tile) {
