@@ -57,7 +57,8 @@ final class VectorSgemm {
 
     /** One thread's buffers: the copied block of {@code op(a)}, a tile of results, where a sliver's columns start. */
     private static final class Buffers {
-        final float[] packedA = new float[(MC + 2 * LANES) * KC];
+        /** {@code MC x KC}: {@link #MC} is a multiple of every sliver width, so the zero-padding never overflows it. */
+        final float[] packedA = new float[MC * KC];
         final float[] tile = new float[4 * LANES * NR];
         final int[] columns = new int[NR];
     }
