@@ -31,7 +31,7 @@ class VectorSgemmTest {
     /** {m, n, k}: each crosses at least one blocking boundary. */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {16, 6, 1}, {17, 7, 3}, {32, 6, 7}, {33, 11, 2}, {63, 5, 255}, {64, 6, 256}, {65, 13, 257},
-        {130, 29, 300}, {257, 12, 600}, {70, 1543, 9}, {3, 1600, 40}, {129, 1, 513},
+        {127, 7, 5}, {130, 29, 300}, {257, 12, 600}, {70, 1543, 9}, {3, 1600, 40}, {129, 1, 513},
     };
 
     private static final float[][] ALPHA_BETA = {{1, 0}, {-0.5f, 1}, {2, 0.25f}};
